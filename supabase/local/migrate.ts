@@ -1,4 +1,5 @@
-// Brings a database up to a Supabase project folder: the platform objects first, then
+// Brings a database up to a Supabase project folder: the platform objects first
+// (platform.sql, then platform-*.sql), then
 // every migration not yet applied (tracked like the Supabase CLI does, in
 // supabase_migrations.schema_migrations), then seed.sql when the database was new.
 import { readFile, readdir } from 'node:fs/promises';
@@ -6,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './db.ts';
 
-const platformSqlPath = fileURLToPath(new URL('./platform.sql', import.meta.url));
+const localDir = fileURLToPath(new URL('.', import.meta.url));
 const migrationFileName = /^(\d+)_(.+)\.sql$/;
 
 export class MigrationError extends Error {
@@ -27,7 +28,11 @@ export interface MigrateResult {
 }
 
 export async function migrate(db: Database, workdir: string): Promise<MigrateResult> {
-	await runFile(db, platformSqlPath);
+	// platform.sql first, then each part's own platform-<part>.sql (auth, realtime…).
+	const platformFiles = (await readdir(localDir))
+		.filter((name) => /^platform-[\w-]+\.sql$/.test(name))
+		.sort();
+	for (const name of ['platform.sql', ...platformFiles]) await runFile(db, path.join(localDir, name));
 	await db.exec(`
 		create schema if not exists supabase_migrations;
 		create table if not exists supabase_migrations.schema_migrations (
