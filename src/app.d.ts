@@ -1,0 +1,26 @@
+import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import type { Locale } from '$lib/domain/locale';
+import type { Database } from '$lib/supabase/database.types';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** A message key the error page translates, when the error is one we expect. */
+			key?: string;
+		}
+		interface Locals {
+			locale: Locale;
+			supabase: SupabaseClient<Database>;
+			/** The verified session and user, or nulls for a visitor. */
+			safeGetSession(): Promise<{ session: Session | null; user: User | null }>;
+			session: Session | null;
+			user: User | null;
+		}
+		interface PageData {
+			locale: Locale;
+		}
+	}
+}
+
+export {};
