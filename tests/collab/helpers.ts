@@ -1,0 +1,156 @@
+// Shared test plumbing: a real HTTP server with the collab endpoint on an ephemeral port,
+// real y-websocket clients over `ws`, tokens signed like the local stack signs them.
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { mkdtemp, mkdir, copyFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { openDatabase } from '../../supabase/local/db.ts';
+import type { Database } from '../../supabase/local/db.ts';
+import { migrate } from '../../supabase/local/migrate.ts';
+import { DEFAULT_JWT_SECRET, signJwt } from '../../supabase/local/jwt.ts';
+import { createCollabServer } from '../../src/lib/server/collab/index.ts';
+import type { CollabServer, CollabServerOptions } from '../../src/lib/server/collab/index.ts';
+import { COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/protocol.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const JWT_SECRET = DEFAULT_JWT_SECRET;
+const PERSISTENCE_MIGRATION = '20261123090000_collab_persistence.sql';
+
+/**
+ * A project folder with only the persistence migration, for tests about sync and storage
+ * that must not break when another part of the schema is mid-change.
+ */
+export async function persistenceOnlyWorkdir(): Promise<string> {
+	const dir = await mkdtemp(path.join(tmpdir(), 'accord-collab-schema-'));
+	await mkdir(path.join(dir, 'migrations'));
+	await copyFile(
+		path.join(repoRoot, 'supabase/migrations', PERSISTENCE_MIGRATION),
+		path.join(dir, 'migrations', PERSISTENCE_MIGRATION)
+	);
+	return dir;
+}
+
+export async function openPersistenceDb(url?: string): Promise<Database> {
+	const db = await openDatabase({ url });
+	const workdir = await persistenceOnlyWorkdir();
+	try {
+		await migrate(db, workdir);
+	} finally {
+		await rm(workdir, { recursive: true, force: true });
+	}
+	return db;
+}
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	collab: CollabServer;
+	http: Server;
+	stop(): Promise<void>;
+}
+
+export async function startServer(options: Omit<CollabServerOptions, 'auth'> & Partial<Pick<CollabServerOptions, 'auth'>>): Promise<RunningServer> {
+	const collab = await createCollabServer({ auth: { jwtSecret: JWT_SECRET }, log: () => undefined, ...options });
+	const http = createServer((_req, res) => {
+		res.writeHead(404).end();
+	});
+	http.on('upgrade', (req, socket, head) => {
+		if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	const address = http.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	return {
+		url: `ws://127.0.0.1:${port}/collab`,
+		port,
+		collab,
+		http,
+		async stop() {
+			await collab.close();
+			http.closeAllConnections();
+			await new Promise<void>((resolve) => http.close(() => resolve()));
+		}
+	};
+}
+
+export function tokenFor(sub: string, options: { expiresIn?: number; secret?: string; role?: string } = {}): Promise<string> {
+	return signJwt(
+		{ sub, role: options.role ?? 'authenticated', aud: 'authenticated' },
+		options.secret ?? JWT_SECRET,
+		options.expiresIn ?? 3600
+	);
+}
+
+export function tokenProtocols(token: string): string[] {
+	return [COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX + token];
+}
+
+export interface TestClient {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	text: Y.Text;
+	destroy(): void;
+}
+
+export function connectClient(serverUrl: string, docName: string, token: string | null, doc = new Y.Doc()): TestClient {
+	const provider = new WebsocketProvider(serverUrl, docName, doc, {
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+		protocols: token ? tokenProtocols(token) : [],
+		disableBc: true,
+		maxBackoffTime: 300
+	});
+	return {
+		doc,
+		provider,
+		text: doc.getText('body'),
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
+	if (provider.synced) return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('client did not sync in time')), timeoutMs);
+		const onSync = (synced: boolean) => {
+			if (!synced) return;
+			clearTimeout(timer);
+			provider.off('sync', onSync);
+			resolve();
+		};
+		provider.on('sync', onSync);
+	});
+}
+
+/** Polls until `check` holds; fails with `message` after `timeoutMs` ("delivered within N seconds"). */
+export async function eventually(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+	throw new Error(`timed out: ${message}`);
+}
+
+/** Deterministic PRNG (mulberry32) so failing property runs can be replayed from the seed. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export function stateOf(doc: Y.Doc): string {
+	return doc.getText('body').toString();
+}
