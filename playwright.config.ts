@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	outputDir: 'test-results',
+	use: {
+		baseURL: `http://localhost:${port}`,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				// Playwright cannot download its own browser here: use the system Chromium.
+				launchOptions: {
+					executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+					args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu']
+				}
+			}
+		}
+	],
+	webServer: {
+		command: 'node scripts/start.ts',
+		url: `http://localhost:${port}/`,
+		timeout: 240_000,
+		reuseExistingServer: !process.env.CI && !process.env.E2E_FRESH_SERVER,
+		stdout: 'pipe',
+		env: {
+			PORT: String(port),
+			// A fresh in-memory database seeded from supabase/seed.sql for every run.
+			ACCORD_DATA_DIR: 'memory',
+			ORIGIN: `http://localhost:${port}`
+		}
+	}
+});

@@ -1,0 +1,116 @@
+// The one production process (`npm start`): the SvelteKit app through adapter-node's
+// handler, the collaboration WebSocket endpoint and — in local mode, when no Supabase
+// project is configured — the local Supabase stack, all on one HTTP server and port.
+// Runs on Node's type stripping, so imports are relative with .ts extensions.
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openDatabase, type Database } from '../supabase/local/db.ts';
+import { startLocalStack, type LocalStack } from '../supabase/local/index.ts';
+import { createCollabServer } from './lib/server/collab/index.ts';
+import { printDemoSignInLinks } from './lib/server/demo-sign-in.ts';
+
+export interface RunningServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+export interface ServeOptions {
+	port?: number;
+	host?: string;
+	/** Folder holding adapter-node's output. */
+	buildDir?: string;
+	log?: (message: string) => void;
+}
+
+export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
+	const log = options.log ?? ((message: string) => console.log(message));
+	const port = options.port ?? Number(process.env.PORT ?? 3000);
+	const host = options.host ?? process.env.HOST ?? '0.0.0.0';
+	const displayUrl = process.env.ORIGIN ?? `http://localhost:${port}`;
+	const localMode = !process.env.SUPABASE_URL && !process.env.PUBLIC_SUPABASE_URL;
+
+	let stack: LocalStack | undefined;
+	let db: Database;
+	if (localMode) {
+		stack = await startLocalStack({
+			databaseUrl: process.env.DATABASE_URL || undefined,
+			dataDir: dataDirFromEnv(),
+			jwtSecret: process.env.SUPABASE_JWT_SECRET || undefined,
+			publicUrl: displayUrl,
+			siteUrl: displayUrl,
+			redirectUrls: [displayUrl, `http://127.0.0.1:${port}`, `http://localhost:${port}`],
+			log: (message) => log(`[supabase] ${message}`)
+		});
+		db = stack.db;
+		// The app reads these through $env/dynamic; browsers use the app's own origin.
+		process.env.SUPABASE_URL = `http://127.0.0.1:${port}`;
+		process.env.PUBLIC_SUPABASE_URL = '';
+		process.env.PUBLIC_SUPABASE_ANON_KEY = stack.anonKey;
+		process.env.SUPABASE_SERVICE_ROLE_KEY = stack.serviceRoleKey;
+		process.env.SUPABASE_JWT_SECRET = stack.jwtSecret;
+		process.env.ACCORD_LOCAL_STACK = '1';
+	} else {
+		const url = process.env.DATABASE_URL;
+		if (!url) throw new Error('DATABASE_URL is required with a Supabase project: the collab server persists to it.');
+		db = await openDatabase({ url });
+	}
+
+	const collab = await createCollabServer({
+		db,
+		auth: {
+			jwtSecret: process.env.SUPABASE_JWT_SECRET || undefined,
+			jwksUrl: process.env.SUPABASE_JWKS_URL || undefined
+		},
+		redisUrl: process.env.REDIS_URL || undefined,
+		log: (message) => log(`[collab] ${message}`)
+	});
+
+	const buildDir = path.resolve(options.buildDir ?? 'build');
+	const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
+		handler: http.RequestListener;
+	};
+
+	const server = http.createServer((req, res) => {
+		if (stack?.handleRequest(req, res)) return;
+		handler(req, res);
+	});
+	server.on('upgrade', (req, socket, head) => {
+		if (collab.handleUpgrade(req, socket, head)) return;
+		if (stack?.handleUpgrade(req, socket, head)) return;
+		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve());
+	});
+	log(`Accord is running at ${displayUrl}`);
+	if (stack) {
+		log(`Local Supabase stack: ${stack.db.kind === 'pglite' ? 'embedded PGlite' : 'Postgres'} · API ${displayUrl}`);
+		await printDemoSignInLinks({ db: stack.db, appUrl: displayUrl, authUrl: `http://127.0.0.1:${port}`, serviceRoleKey: stack.serviceRoleKey, log }).catch(
+			(error: unknown) => log(`Could not create demo sign-in links: ${error instanceof Error ? error.message : String(error)}`)
+		);
+	}
+
+	let closing: Promise<void> | undefined;
+	return {
+		url: displayUrl,
+		close() {
+			closing ??= (async () => {
+				server.closeAllConnections();
+				await new Promise<void>((resolve) => server.close(() => resolve()));
+				// Flush pending collab writes before the database goes away.
+				await collab.close();
+				if (stack) await stack.close();
+				else await db.close();
+			})();
+			return closing;
+		}
+	};
+}
+
+function dataDirFromEnv(): string | undefined {
+	const dir = process.env.ACCORD_DATA_DIR ?? '.data/pglite';
+	return dir === 'memory' ? undefined : path.resolve(dir);
+}
