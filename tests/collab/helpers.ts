@@ -2,47 +2,22 @@
 // real y-websocket clients over `ws`, tokens signed like the local stack signs them.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { mkdtemp, mkdir, copyFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { openDatabase } from '../../supabase/local/db.ts';
 import type { Database } from '../../supabase/local/db.ts';
-import { migrate } from '../../supabase/local/migrate.ts';
+import { migratePersistenceOnly } from './schema.ts';
 import { DEFAULT_JWT_SECRET, signJwt } from '../../supabase/local/jwt.ts';
 import { createCollabServer } from '../../src/lib/server/collab/index.ts';
 import type { CollabServer, CollabServerOptions } from '../../src/lib/server/collab/index.ts';
 import { COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/protocol.ts';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const JWT_SECRET = DEFAULT_JWT_SECRET;
-const PERSISTENCE_MIGRATION = '20261123090000_collab_persistence.sql';
-
-/**
- * A project folder with only the persistence migration, for tests about sync and storage
- * that must not break when another part of the schema is mid-change.
- */
-export async function persistenceOnlyWorkdir(): Promise<string> {
-	const dir = await mkdtemp(path.join(tmpdir(), 'accord-collab-schema-'));
-	await mkdir(path.join(dir, 'migrations'));
-	await copyFile(
-		path.join(repoRoot, 'supabase/migrations', PERSISTENCE_MIGRATION),
-		path.join(dir, 'migrations', PERSISTENCE_MIGRATION)
-	);
-	return dir;
-}
 
 export async function openPersistenceDb(url?: string): Promise<Database> {
 	const db = await openDatabase({ url });
-	const workdir = await persistenceOnlyWorkdir();
-	try {
-		await migrate(db, workdir);
-	} finally {
-		await rm(workdir, { recursive: true, force: true });
-	}
+	await migratePersistenceOnly(db);
 	return db;
 }
 
