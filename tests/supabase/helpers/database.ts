@@ -3,6 +3,8 @@
 //
 //   const testDb = await createTestDatabase();           // PGlite in memory, seeded
 //   const userId = await createUser(testDb.db, { email: 'ana@example.org' });
+//   const eventId = await createEvent(testDb.db, { status: 'published' });
+//   await addMember(testDb.db, eventId, userId, { role: 'delegate', countryCode: 'RO' });
 //   await asUser(testDb.db, userId, (tx) => tx.query('select * from public.events'));
 //   await testDb.close();
 //
@@ -74,6 +76,46 @@ export async function createUser(db: Queryable, user: NewUser = {}): Promise<str
 		[id, user.email ?? `${id}@example.test`, JSON.stringify(user.metadata ?? {})]
 	);
 	return id;
+}
+
+export interface NewEvent {
+	slug?: string;
+	status?: 'draft' | 'published' | 'closed';
+	title?: Record<string, string>;
+}
+
+/** Inserts an event (bypassing RLS, as a seed would) and returns its id. */
+export async function createEvent(db: Queryable, event: NewEvent = {}): Promise<string> {
+	const slug = event.slug ?? `event-${randomBytes(4).toString('hex')}`;
+	const { rows } = await db.query<{ id: string }>(
+		`insert into public.events (slug, title, timezone, starts_on, ends_on, status)
+		 values ($1, $2, 'Europe/Bucharest', '2018-11-21', '2018-11-23', $3) returning id`,
+		[slug, JSON.stringify(event.title ?? { en: `Event ${slug}` }), event.status ?? 'published']
+	);
+	return rows[0]!.id;
+}
+
+export interface NewMember {
+	role: 'organiser' | 'rapporteur' | 'delegate' | 'observer';
+	/** ISO code of the member's delegation; the country row is created when missing. */
+	countryCode?: string | null;
+	displayName?: string;
+}
+
+/** Makes the user a member of the event (bypassing RLS) and returns the members.id. */
+export async function addMember(db: Queryable, eventId: string, userId: string, member: NewMember): Promise<string> {
+	if (member.countryCode) {
+		await db.query(`insert into public.countries (code, name) values ($1, $2) on conflict (code) do nothing`, [
+			member.countryCode,
+			JSON.stringify({ en: member.countryCode })
+		]);
+	}
+	const { rows } = await db.query<{ id: string }>(
+		`insert into public.members (event_id, user_id, role, country_code, display_name)
+		 values ($1, $2, $3, $4, $5) returning id`,
+		[eventId, userId, member.role, member.countryCode ?? null, member.displayName ?? `${member.role} ${userId.slice(0, 8)}`]
+	);
+	return rows[0]!.id;
 }
 
 async function createOnPglite(workdir: string): Promise<TestDatabase> {
