@@ -129,3 +129,24 @@ export function seededRandom(seed: number): () => number {
 export function stateOf(doc: Y.Doc): string {
 	return doc.getText('body').toString();
 }
+
+export interface RawClient {
+	ws: WebSocket;
+	frames: Uint8Array[];
+	opened: Promise<void>;
+	closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A bare socket that speaks whatever bytes a test hands it. */
+export function rawConnect(serverUrl: string, docName: string, token: string | null): RawClient {
+	const ws = new WebSocket(`${serverUrl}/${encodeURIComponent(docName)}`, token ? tokenProtocols(token) : []);
+	const frames: Uint8Array[] = [];
+	ws.binaryType = 'nodebuffer';
+	ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+	ws.on('error', () => undefined);
+	const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+		ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+	);
+	return { ws, frames, opened, closed };
+}

@@ -86,6 +86,10 @@ export class CollabConnection implements RoomMember {
 		}
 		this.access = access;
 		this.send(encodePermission(access, access === 'read' ? READ_ONLY_REASON : 'write'));
+		// Edits made while read-only were dropped, so later ones from the same client would
+		// wait forever for them; asking for the client's state brings them in, as a
+		// reconnect would.
+		if (access === 'write' && this.room) this.send(encodeSyncStep1(this.room.doc));
 	}
 
 	send(frame: Uint8Array): void {
