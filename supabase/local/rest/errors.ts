@@ -1,0 +1,138 @@
+// PostgREST's error bodies and status codes: its own PGRSTxxx errors for requests it
+// cannot serve, and Postgres errors passed through with PostgREST's status mapping.
+import type { ApiRole } from '../jwt.ts';
+
+export interface RestErrorBody {
+	code: string;
+	details: unknown;
+	hint: string | null;
+	message: string;
+}
+
+export class RestError extends Error {
+	readonly status: number;
+	readonly body: RestErrorBody;
+	readonly headers: Record<string, string>;
+	constructor(status: number, body: RestErrorBody, headers: Record<string, string> = {}) {
+		super(body.message);
+		this.name = 'RestError';
+		this.status = status;
+		this.body = body;
+		this.headers = headers;
+	}
+}
+
+function pgrst(status: number, code: string, message: string, details: unknown = null, hint: string | null = null): RestError {
+	return new RestError(status, { code, details, hint, message });
+}
+
+export const restErrors = {
+	parse: (what: string, text: string, detail: string) =>
+		pgrst(400, 'PGRST100', `"failed to parse ${what} (${text})" (line 1, column 1)`, detail),
+	invalidBody: (message: string) => pgrst(400, 'PGRST102', message),
+	rangeNotSatisfiable: (details: string) => pgrst(416, 'PGRST103', 'Requested range not satisfiable', details),
+	schemaNotExposed: (schemas: string[]) =>
+		pgrst(406, 'PGRST106', `The schema must be one of the following: ${schemas.join(', ')}`),
+	mediaType: (accept: string) => pgrst(406, 'PGRST107', `None of these media types are available: ${accept}`),
+	singleObject: (rows: number) =>
+		pgrst(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`),
+	noRelationship: (schema: string, from: string, to: string) =>
+		pgrst(
+			400,
+			'PGRST200',
+			`Could not find a relationship between '${from}' and '${to}' in the schema cache`,
+			`Searched for a foreign key relationship between '${from}' and '${to}' in the schema '${schema}', but no matches were found.`
+		),
+	ambiguousRelationship: (from: string, to: string, details: unknown, hints: string[]) =>
+		pgrst(
+			300,
+			'PGRST201',
+			`Could not embed because more than one relationship was found for '${from}' and '${to}'`,
+			details,
+			`Try changing '${to}' to one of the following: ${hints.map((h) => `'${h}'`).join(', ')}. Find the desired relationship in the 'details' key.`
+		),
+	noFunction: (schema: string, name: string, argNames: string[]) =>
+		pgrst(
+			404,
+			'PGRST202',
+			`Could not find the function ${schema}.${name}${argNames.length ? `(${argNames.join(', ')})` : ' without parameters'} in the schema cache`,
+			`Searched for the function ${schema}.${name}${argNames.length ? ` with parameters ${argNames.join(', ')}` : ' without parameters'} or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.`
+		),
+	ambiguousFunction: (schema: string, name: string) =>
+		pgrst(
+			300,
+			'PGRST203',
+			`Could not choose the best candidate function between: ${schema}.${name}`,
+			null,
+			'Try renaming the parameters or the function itself in the database so function overloading can be resolved'
+		),
+	unknownBodyColumn: (column: string, table: string) =>
+		pgrst(400, 'PGRST204', `Could not find the '${column}' column of '${table}' in the schema cache`),
+	unknownTable: (schema: string, table: string) =>
+		pgrst(404, 'PGRST205', `Could not find the table '${schema}.${table}' in the schema cache`),
+	notAllowed: (method: string) => pgrst(405, 'PGRST117', `Unsupported HTTP method: ${method}`),
+	spreadNotToOne: (name: string) =>
+		pgrst(400, 'PGRST119', `A spread operation on '${name}' is not possible`, "'...' can only be used on to-one relationships")
+};
+
+interface DatabaseErrorLike {
+	code: string;
+	message: string;
+	detail?: string;
+	hint?: string;
+}
+
+export function isDatabaseError(error: unknown): error is DatabaseErrorLike {
+	if (typeof error !== 'object' || error === null) return false;
+	const { code, message } = error as { code?: unknown; message?: unknown };
+	return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof message === 'string';
+}
+
+/** PostgREST's mapping of SQLSTATE to HTTP status. */
+export function statusForSqlState(code: string, role: ApiRole): number {
+	if (code === '42501') return role === 'anon' ? 401 : 403;
+	const exact: Record<string, number> = {
+		'23503': 409,
+		'23505': 409,
+		'25006': 405,
+		'42883': 404,
+		'42P01': 404,
+		P0001: 400
+	};
+	if (exact[code]) return exact[code];
+	const custom = /^PT(\d{3})$/.exec(code);
+	if (custom) return Number(custom[1]);
+	const byClass: Record<string, number> = {
+		'08': 503,
+		'09': 500,
+		'0L': 403,
+		'0P': 403,
+		'25': 500,
+		'28': 403,
+		'2D': 500,
+		'38': 500,
+		'39': 500,
+		'3B': 500,
+		'40': 500,
+		'53': 503,
+		'54': 500,
+		'55': 500,
+		'57': 500,
+		'58': 500,
+		F0: 500,
+		HV: 500,
+		P0: 500,
+		XX: 500
+	};
+	return byClass[code.slice(0, 2)] ?? 400;
+}
+
+export function fromDatabaseError(error: DatabaseErrorLike, role: ApiRole): RestError {
+	const status = statusForSqlState(error.code, role);
+	const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+	return new RestError(
+		status,
+		{ code: error.code, details: error.detail ?? null, hint: error.hint ?? null, message: error.message },
+		headers
+	);
+}

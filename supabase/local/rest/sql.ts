@@ -1,0 +1,198 @@
+// SQL for read plans. Every identifier is quoted with ident(), every value from the
+// request is a bind parameter; the only text spliced in unquoted comes from the catalog
+// (format_type, pg_get_expr) or is a cast checked against a strict pattern in parse.ts.
+import type { Condition, FieldRef, OrderTerm } from './parse.ts';
+import type { ReadNode } from './plan.ts';
+import type { TableInfo } from './schema-cache.ts';
+
+export class SqlParams {
+	readonly values: unknown[] = [];
+	private aliasCount = 0;
+	add(value: unknown): string {
+		this.values.push(value);
+		return `$${this.values.length}`;
+	}
+	/** A fresh alias for a table read inside an embed (self-joins need distinct names). */
+	alias(base: string): string {
+		this.aliasCount += 1;
+		return `${base}_${this.aliasCount}`;
+	}
+}
+
+export function ident(name: string): string {
+	return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function qualified(schema: string, name: string): string {
+	return `${ident(schema)}.${ident(name)}`;
+}
+
+export function tableSql(table: TableInfo): string {
+	return qualified(table.schema, table.name);
+}
+
+/** A Postgres array literal, so `in.(…)` values bind as one parameter. */
+export function arrayLiteral(values: string[]): string {
+	return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+export function fieldSql(alias: string, field: FieldRef, params: SqlParams): string {
+	let sql = `${ident(alias)}.${ident(field.column)}`;
+	for (const step of field.jsonPath) {
+		const key = typeof step.key === 'number' ? `${params.add(step.key)}::int` : `${params.add(step.key)}::text`;
+		sql = `(${sql}${step.arrow}${key})`;
+	}
+	return sql;
+}
+
+const comparison: Record<string, string> = {
+	eq: '=',
+	neq: '<>',
+	gt: '>',
+	gte: '>=',
+	lt: '<',
+	lte: '<=',
+	like: 'like',
+	ilike: 'ilike',
+	match: '~',
+	imatch: '~*',
+	isdistinct: 'is distinct from',
+	cs: '@>',
+	cd: '<@',
+	ov: '&&',
+	sl: '<<',
+	sr: '>>',
+	nxr: '&<',
+	nxl: '&>',
+	adj: '-|-'
+};
+
+const textSearch: Record<string, string> = {
+	fts: 'to_tsquery',
+	plfts: 'plainto_tsquery',
+	phfts: 'phraseto_tsquery',
+	wfts: 'websearch_to_tsquery'
+};
+
+export function conditionSql(alias: string, condition: Condition, params: SqlParams): string {
+	let sql: string;
+	if (condition.kind === 'logic') {
+		const parts = condition.conditions.map((c) => conditionSql(alias, c, params));
+		sql = `(${parts.join(condition.op === 'and' ? ' and ' : ' or ')})`;
+	} else {
+		const column = fieldSql(alias, condition.field, params);
+		const { op, value } = condition;
+		if (op === 'in') {
+			sql = `${column} = any(${params.add(arrayLiteral(value as string[]))})`;
+		} else if (op === 'is') {
+			const word = (value as string).toLowerCase();
+			sql = word === 'not_null' ? `${column} is not null` : `${column} is ${word}`;
+		} else if (op in textSearch) {
+			const language = condition.language ? `${params.add(condition.language)}::regconfig, ` : '';
+			sql = `${column} @@ ${textSearch[op]}(${language}${params.add(value)})`;
+		} else {
+			let text = value as string;
+			if (op === 'like' || op === 'ilike') text = text.replace(/\*/g, '%');
+			// postgrest-js writes overlaps of arrays as (a,b); Postgres wants {a,b}.
+			if (op === 'ov' && text.startsWith('(') && text.endsWith(')')) text = `{${text.slice(1, -1)}}`;
+			sql = `${column} ${comparison[op]} ${params.add(text)}`;
+		}
+	}
+	return condition.negated ? `not (${sql})` : sql;
+}
+
+export function orderSql(alias: string, order: OrderTerm[], params: SqlParams): string {
+	if (order.length === 0) return '';
+	const terms = order.map((term) => {
+		const nulls = term.nulls ? ` nulls ${term.nulls}` : '';
+		return `${fieldSql(alias, term.field, params)} ${term.descending ? 'desc' : 'asc'}${nulls}`;
+	});
+	return ` order by ${terms.join(', ')}`;
+}
+
+export interface NodeSqlOptions {
+	/** The FROM item without its alias, e.g. "public"."cities" or a data-modifying CTE. */
+	from: string;
+	alias: string;
+	/** Join condition to the parent row, already in SQL. */
+	join?: string;
+	/** Leave out order, limit and offset (for counting). */
+	unpaged?: boolean;
+	/** FROM items placed before the main one (function arguments for rpc). */
+	prefix?: string;
+}
+
+/** SELECT for one node: its columns and, through lateral joins, its embeds as JSON. */
+export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlParams): string {
+	const { alias } = options;
+	const columns: string[] = [];
+	const laterals: string[] = [];
+	const where: string[] = options.join ? [options.join] : [];
+	for (const item of node.items) {
+		if (item.kind === 'star') {
+			columns.push(`${ident(alias)}.*`);
+		} else if (item.kind === 'column') {
+			const last = item.field.jsonPath.at(-1);
+			const name = item.alias ?? (last ? String(last.key) : item.field.column);
+			const value = fieldSql(alias, item.field, params);
+			columns.push(`${item.cast ? `(${value})::${item.cast}` : value} as ${ident(name)}`);
+		} else {
+			const { embed } = item;
+			const child = embed.node;
+			const childAlias = params.alias(child.name);
+			const lateral = ident(`${childAlias}_embed`);
+			const join = embed.relationship.pairs
+				.map((p) => `${ident(childAlias)}.${ident(p.childColumn)} = ${ident(alias)}.${ident(p.parentColumn)}`)
+				.join(' and ');
+			const childSql = nodeSql(child, { from: tableSql(child.table!), alias: childAlias, join }, params);
+			if (embed.spread) {
+				laterals.push(`left join lateral (${childSql}) as ${lateral} on true`);
+				columns.push(`${lateral}.*`);
+				continue;
+			}
+			const aggregate = embed.relationship.toOne ? 'row_to_json("pgrst_row")' : 'json_agg("pgrst_row")';
+			laterals.push(`left join lateral (select ${aggregate} as body from (${childSql}) as "pgrst_row") as ${lateral} on true`);
+			columns.push(
+				embed.relationship.toOne
+					? `${lateral}.body as ${ident(embed.key)}`
+					: `coalesce(${lateral}.body, '[]'::json) as ${ident(embed.key)}`
+			);
+			if (embed.joinType === 'inner') where.push(`${lateral}.body is not null`);
+		}
+	}
+	for (const condition of node.conditions) where.push(conditionSql(alias, condition, params));
+	let sql = `select ${columns.join(', ') || 'null as "pgrst_empty"'} from ${options.prefix ?? ''}${options.from} as ${ident(alias)}`;
+	if (laterals.length) sql += ` ${laterals.join(' ')}`;
+	if (where.length) sql += ` where ${where.join(' and ')}`;
+	if (!options.unpaged) {
+		sql += orderSql(alias, node.order, params);
+		if (node.limit !== undefined) sql += ` limit ${params.add(node.limit)}`;
+		if (node.offset !== undefined) sql += ` offset ${params.add(node.offset)}`;
+	}
+	return sql;
+}
+
+export interface ReadQueryOptions extends NodeSqlOptions {
+	count: boolean;
+	stripNulls: boolean;
+	/** WITH items placed before pgrst_source (the write for return=representation). */
+	with?: string;
+}
+
+/**
+ * One statement that answers a read: the page as a JSON array, its first row (for
+ * vnd.pgrst.object+json), its size, and the total when a count was asked for.
+ */
+export function readQuery(node: ReadNode, options: ReadQueryOptions, params: SqlParams): string {
+	const page = nodeSql(node, options, params);
+	const total = options.count
+		? `(select pg_catalog.count(*) from (${nodeSql(node, { ...options, unpaged: true }, params)}) as "pgrst_count")`
+		: 'null::int8';
+	const row = options.stripNulls ? 'json_strip_nulls(row_to_json("pgrst_row"))' : 'row_to_json("pgrst_row")';
+	const withItems = [options.with, `"pgrst_source" as (${page})`].filter(Boolean).join(', ');
+	return `with ${withItems}
+select ${total} as total, pg_catalog.count(*) as page,
+       coalesce(json_agg(${row}), '[]'::json)::text as body,
+       (json_agg(${row})->0)::text as first
+from "pgrst_source" as "pgrst_row"`;
+}
