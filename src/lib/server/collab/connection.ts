@@ -165,6 +165,8 @@ export class CollabConnection implements RoomMember {
 			case 'update':
 				// Read-only clients are told once, on join and on downgrade; their edits are dropped.
 				if (this.access !== 'write') return;
+				// A fresh client's sync reply carries nothing; a row for it would be noise.
+				if (isEmptyUpdate(message.update)) return;
 				if (room.wouldExceed(message.update.length, this.hooks.limits.maxDocumentBytes)) {
 					this.close(CLOSE_CODES.DOCUMENT_TOO_LARGE, 'document size limit reached');
 					return;
@@ -205,6 +207,10 @@ export class CollabConnection implements RoomMember {
 		this.detach();
 		this.hooks.onClose(this);
 	}
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+	return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
 
 function toBytes(data: ArrayBuffer | Buffer | Buffer[]): Uint8Array {
