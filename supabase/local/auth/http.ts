@@ -1,0 +1,101 @@
+// Request parsing and response writing the GoTrue way: JSON bodies, the
+// X-Supabase-Api-Version header that selects the error shape, redirects, CORS.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StackContext } from '../context.ts';
+import { AuthApiError } from './errors.ts';
+
+const API_VERSION_HEADER = 'x-supabase-api-version';
+const API_VERSION_2024 = '2024-01-01';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type JsonObject = Record<string, unknown>;
+
+/** GoTrue answers in the 2024-01-01 shape only to clients that ask for it (auth-js always does). */
+function wantsApiVersion2024(req: IncomingMessage): boolean {
+	const asked = headerValue(req, API_VERSION_HEADER);
+	return asked !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked >= API_VERSION_2024;
+}
+
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+	const value = req.headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+export async function readJsonBody(req: IncomingMessage): Promise<JsonObject> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of req) {
+		const buffer = chunk as Buffer;
+		size += buffer.length;
+		if (size > MAX_BODY_BYTES) {
+			throw new AuthApiError(413, 'request_entity_too_large', `Request body too large (max ${MAX_BODY_BYTES} bytes)`);
+		}
+		chunks.push(buffer);
+	}
+	const text = Buffer.concat(chunks).toString('utf8');
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : 'invalid JSON';
+		throw new AuthApiError(400, 'bad_json', `Could not parse request body as JSON: ${reason}`);
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new AuthApiError(400, 'bad_json', 'Could not parse request body as JSON: expected an object');
+	}
+	return parsed as JsonObject;
+}
+
+export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	if (wantsApiVersion2024(req)) res.setHeader('X-Supabase-Api-Version', API_VERSION_2024);
+	res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+	res.end(JSON.stringify(body));
+}
+
+export function sendNoContent(res: ServerResponse): void {
+	res.writeHead(204);
+	res.end();
+}
+
+export function redirect(res: ServerResponse, location: string): void {
+	res.writeHead(303, { Location: location });
+	res.end();
+}
+
+export function sendError(req: IncomingMessage, res: ServerResponse, error: AuthApiError): void {
+	const weakPassword = error.weakPasswordReasons ? { weak_password: { reasons: error.weakPasswordReasons } } : {};
+	const body = wantsApiVersion2024(req)
+		? { code: error.errorCode, message: error.message, ...weakPassword }
+		: { code: error.status, error_code: error.errorCode, msg: error.message, ...weakPassword };
+	sendJson(req, res, error.status, body, { 'x-sb-error-code': error.errorCode });
+}
+
+const ALLOWED_HEADERS = 'authorization, x-client-info, apikey, content-type, x-supabase-api-version, x-retry-count';
+
+/** Kong's CORS plugin in front of GoTrue: any origin, the headers supabase-js sends. */
+export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+	const origin = headerValue(req, 'origin');
+	res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+	if (origin) {
+		res.setHeader('Access-Control-Allow-Credentials', 'true');
+		res.setHeader('Vary', 'Origin');
+	}
+	res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, Link, X-Supabase-Api-Version, x-sb-error-code');
+}
+
+export function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
+	res.writeHead(204, {
+		'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+		'Access-Control-Allow-Headers': headerValue(req, 'access-control-request-headers') ?? ALLOWED_HEADERS,
+		'Access-Control-Max-Age': '3600'
+	});
+	res.end();
+}
+
+/** Everything a route handler gets. */
+export interface AuthRequest {
+	ctx: StackContext;
+	req: IncomingMessage;
+	res: ServerResponse;
+	url: URL;
+}

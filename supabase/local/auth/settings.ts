@@ -1,0 +1,48 @@
+// GoTrue's tunables that the local stack honours. The core may set them per stack
+// (configureAuth); tests turn the mail rate limit off or shorten lifetimes.
+import type { StackContext } from '../context.ts';
+
+export interface AuthSettings {
+	/** Access token lifetime in seconds (GoTrue's JWT_EXP). */
+	jwtExpiry: number;
+	/** How long a mailed link or code stays valid, in seconds (MAILER_OTP_EXP). */
+	otpExpiry: number;
+	/** Digits in the emailed code (MAILER_OTP_LENGTH). */
+	otpLength: number;
+	/** Sign-ups must confirm their address before they can sign in (!MAILER_AUTOCONFIRM). */
+	emailConfirmations: boolean;
+	/** Minimum seconds between two mails to one address; 0 turns the limit off (SMTP_MAX_FREQUENCY). */
+	emailMinInterval: number;
+	/** Seconds an already rotated refresh token may still be used (SECURITY_REFRESH_TOKEN_REUSE_INTERVAL). */
+	refreshTokenReuseInterval: number;
+	/** How long a PKCE auth code may wait for its exchange, in seconds (FLOW_STATE_EXPIRY_DURATION). */
+	flowStateExpiry: number;
+	/** Refuse new users on /signup and /otp (DISABLE_SIGNUP). */
+	disableSignup: boolean;
+	/** Minimum password length (PASSWORD_MIN_LENGTH). */
+	passwordMinLength: number;
+}
+
+export const DEFAULT_AUTH_SETTINGS: Readonly<AuthSettings> = {
+	jwtExpiry: 3600,
+	otpExpiry: 3600,
+	otpLength: 6,
+	emailConfirmations: true,
+	emailMinInterval: 60,
+	refreshTokenReuseInterval: 10,
+	flowStateExpiry: 300,
+	disableSignup: false,
+	passwordMinLength: 6
+};
+
+const settingsByStack = new WeakMap<StackContext, AuthSettings>();
+
+export function configureAuth(ctx: StackContext, settings: Partial<AuthSettings>): AuthSettings {
+	const merged = { ...authSettings(ctx), ...settings };
+	settingsByStack.set(ctx, merged);
+	return merged;
+}
+
+export function authSettings(ctx: StackContext): AuthSettings {
+	return settingsByStack.get(ctx) ?? { ...DEFAULT_AUTH_SETTINGS };
+}
