@@ -19,6 +19,13 @@ declare global {
 		}
 		interface PageData {
 			locale: Locale;
+			/** Set by the event layout on every page under /[event]. */
+			event?: {
+				slug: string;
+				title: unknown;
+				default_language: Locale;
+				isOrganiser: boolean;
+			};
 		}
 	}
 }

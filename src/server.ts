@@ -6,7 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase, type Database } from '../supabase/local/db.ts';
-import { startLocalStack, type LocalStack } from '../supabase/local/index.ts';
+import { IN_MEMORY, startLocalStack, type LocalStack } from '../supabase/local/index.ts';
 import { createCollabServer } from './lib/server/collab/index.ts';
 import { printDemoSignInLinks } from './lib/server/demo-sign-in.ts';
 
@@ -110,7 +110,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 	};
 }
 
-function dataDirFromEnv(): string | undefined {
+function dataDirFromEnv(): string {
 	const dir = process.env.ACCORD_DATA_DIR ?? '.data/pglite';
-	return dir === 'memory' ? undefined : path.resolve(dir);
+	return dir === 'memory' ? IN_MEMORY : path.resolve(dir);
 }

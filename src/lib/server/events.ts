@@ -1,0 +1,31 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/supabase/database.types';
+import { unwrap } from './errors';
+
+type Client = SupabaseClient<Database>;
+
+const EVENT_COLUMNS =
+	'id, slug, title, summary, venue, timezone, starts_on, ends_on, languages, default_language, status';
+
+/** Events the caller may see, newest first: published ones for everyone, drafts for their members. */
+export async function list(supabase: Client) {
+	return unwrap('events.list', await supabase.from('events').select(EVENT_COLUMNS).order('starts_on', { ascending: false }));
+}
+
+export async function bySlug(supabase: Client, slug: string) {
+	const response = await supabase.from('events').select(EVENT_COLUMNS).eq('slug', slug).maybeSingle();
+	if (response.error) unwrap('events.bySlug', response);
+	return response.data;
+}
+
+/** The caller's role at the event, or null for a visitor. */
+export async function myRole(supabase: Client, eventId: string) {
+	return unwrap('events.myRole', await supabase.rpc('member_role', { event_id: eventId })) ?? null;
+}
+
+/** Delegate and delegation counts shown on event cards (public numbers, private names). */
+export async function delegateCounts(supabase: Client, eventIds: string[]) {
+	if (eventIds.length === 0) return new Map<string, { delegates: number; countries: number }>();
+	const rows = unwrap('events.delegateCounts', await supabase.rpc('event_delegate_counts', { p_event_ids: eventIds }));
+	return new Map(rows.map((row) => [row.event_id, { delegates: row.delegates, countries: row.countries }]));
+}

@@ -1,0 +1,39 @@
+// Every e2e test fails if the page logged an error or threw: a console error is a bug a
+// person would not see but would suffer from.
+import { test as base, expect } from '@playwright/test';
+import en from '../../src/lib/i18n/locales/en.json' with { type: 'json' };
+import ro from '../../src/lib/i18n/locales/ro.json' with { type: 'json' };
+import ru from '../../src/lib/i18n/locales/ru.json' with { type: 'json' };
+
+export const messages = { en, ro, ru } as const;
+export type Locale = keyof typeof messages;
+export const LOCALES = Object.keys(messages) as Locale[];
+
+/** A message by dotted key, with {placeholders} filled in (no plural handling). */
+export function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+	let node: unknown = messages[locale];
+	for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+	if (typeof node !== 'string') throw new Error(`No message ${locale}:${key}`);
+	return node.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+export const test = base.extend<{ consoleErrors: string[]; allowedConsoleErrors: RegExp[] }>({
+	/** Console errors a test expects, e.g. the browser reporting the 404 of a missing page. */
+	allowedConsoleErrors: [[], { option: true }],
+	consoleErrors: [
+		async ({ page, allowedConsoleErrors }, use) => {
+			const errors: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() !== 'error') return;
+				if (allowedConsoleErrors.some((allowed) => allowed.test(message.text()))) return;
+				errors.push(message.text());
+			});
+			page.on('pageerror', (error) => errors.push(error.message));
+			await use(errors);
+			expect(errors, 'console errors on the page').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
