@@ -190,11 +190,13 @@ create trigger events_add_creator_as_organiser
 alter table public.events enable row level security;
 alter table public.members enable row level security;
 
--- Anyone reads published and closed events; members also see their event while it is a draft.
-create policy "events are readable when public or by members"
+-- Anyone reads published and closed events; members also see their event while it is a
+-- draft, and so does its creator (insert … returning is checked against this policy
+-- before the trigger below has made the creator a member).
+create policy "events are readable when public, by members or by their creator"
   on public.events for select
   to anon, authenticated
-  using (status in ('published', 'closed') or public.is_member(id));
+  using (status in ('published', 'closed') or public.is_member(id) or created_by = (select auth.uid()));
 
 -- Any signed-in person may start an event, as a draft they created; the trigger above
 -- makes them its organiser.
