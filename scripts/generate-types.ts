@@ -194,9 +194,35 @@ async function readCatalog(db: Queryable): Promise<Catalog> {
 }
 
 const stringTypes = new Set([
-	'bytea', 'bpchar', 'char', 'varchar', 'text', 'citext', 'name', 'uuid', 'date', 'time', 'timetz',
-	'timestamp', 'timestamptz', 'interval', 'inet', 'cidr', 'macaddr', 'macaddr8', 'money', 'xml',
-	'tsvector', 'tsquery', 'bit', 'varbit', 'oid', 'regclass', 'regtype', 'regproc', 'vector'
+	'bytea',
+	'bpchar',
+	'char',
+	'varchar',
+	'text',
+	'citext',
+	'name',
+	'uuid',
+	'date',
+	'time',
+	'timetz',
+	'timestamp',
+	'timestamptz',
+	'interval',
+	'inet',
+	'cidr',
+	'macaddr',
+	'macaddr8',
+	'money',
+	'xml',
+	'tsvector',
+	'tsquery',
+	'bit',
+	'varbit',
+	'oid',
+	'regclass',
+	'regtype',
+	'regproc',
+	'vector'
 ]);
 const numberTypes = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric']);
 
@@ -257,21 +283,24 @@ function section(entries: string[]): string {
 }
 
 function rowFields(columns: Column[], mapper: TypeMapper): string[] {
-	return columns.map((column) => `${quote(column.name)}: ${mapper.tsType(column.typeId)}${column.notNull ? '' : ' | null'}`);
+	return columns.map(
+		(column) => `${quote(column.name)}: ${mapper.tsType(column.typeId)}${column.notNull ? '' : ' | null'}`
+	);
 }
 
 function writeFields(columns: Column[], mapper: TypeMapper, mode: 'insert' | 'update'): string[] {
 	return columns.map((column) => {
 		if (column.identity === 'a' || column.generated === 's') return `${quote(column.name)}?: never`;
-		const optional =
-			mode === 'update' || !column.notNull || column.hasDefault || column.identity === 'd';
+		const optional = mode === 'update' || !column.notNull || column.hasDefault || column.identity === 'd';
 		return `${quote(column.name)}${optional ? '?' : ''}: ${mapper.tsType(column.typeId)}${column.notNull ? '' : ' | null'}`;
 	});
 }
 
 function viewWriteFields(columns: Column[], mapper: TypeMapper): string[] {
 	return columns.map((column) =>
-		column.updatable ? `${quote(column.name)}?: ${mapper.tsType(column.typeId)} | null` : `${quote(column.name)}?: never`
+		column.updatable
+			? `${quote(column.name)}?: ${mapper.tsType(column.typeId)} | null`
+			: `${quote(column.name)}?: never`
 	);
 }
 
@@ -279,8 +308,7 @@ function relationshipsOf(relation: Relation, catalog: Catalog): string {
 	const entries = catalog.relationships
 		.filter((relationship) => relationship.relation === relation.name)
 		.sort(
-			(a, b) =>
-				a.name.localeCompare(b.name, 'en') || a.referencedRelation.localeCompare(b.referencedRelation, 'en')
+			(a, b) => a.name.localeCompare(b.name, 'en') || a.referencedRelation.localeCompare(b.referencedRelation, 'en')
 		)
 		.map(
 			(relationship) => `{
@@ -302,7 +330,11 @@ function computedFields(relation: Relation, catalog: Catalog, mapper: TypeMapper
 	return catalog.functions
 		.filter((fn) => {
 			const inputs = inputArgs(fn);
-			return inputs.length === 1 && inputs[0]?.name === '' && catalog.types.get(inputs[0].typeId)?.relationName === relation.name;
+			return (
+				inputs.length === 1 &&
+				inputs[0]?.name === '' &&
+				catalog.types.get(inputs[0].typeId)?.relationName === relation.name
+			);
 		})
 		.map((fn) => `${quote(fn.name)}: ${mapper.tsType(fn.returnTypeId)} | null`);
 }
@@ -384,7 +416,8 @@ function renderFunctionReturns(fn: PgFunction, catalog: Catalog, mapper: TypeMap
 	// `returns table (...)`, or OUT parameters folded into a record.
 	const tableColumns = args.filter((arg) => arg.mode === 't');
 	const outColumns = args.filter((arg) => arg.mode === 'o' || arg.mode === 'b');
-	const columns = tableColumns.length > 0 ? tableColumns : mapper.typeName(fn.returnTypeId) === 'record' ? outColumns : [];
+	const columns =
+		tableColumns.length > 0 ? tableColumns : mapper.typeName(fn.returnTypeId) === 'record' ? outColumns : [];
 	if (columns.length > 0) {
 		const fields = [...columns].sort(byName).map((arg) => `${quote(arg.name)}: ${mapper.tsType(arg.typeId)}`);
 		return `Returns: ${objectType(fields)}${list}`;
