@@ -72,6 +72,10 @@ create table if not exists auth.one_time_tokens (
   created_at timestamptz not null default now(),
   unique (user_id, token_type)
 );
+-- Wrong codes typed for the address: a 6-digit code is guessable, so after a few misses
+-- the code (and its link) stop working and a new mail is needed.
+alter table auth.one_time_tokens add column if not exists failed_attempts integer not null default 0;
+create index if not exists one_time_tokens_relates_to_idx on auth.one_time_tokens (relates_to);
 
 create schema if not exists supabase_local;
 revoke all on schema supabase_local from public;

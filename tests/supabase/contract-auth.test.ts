@@ -153,6 +153,22 @@ describe('magic link, implicit flow', () => {
 		expect(current.user?.email).toBe(email);
 	});
 
+	it('after five wrong codes the mailed code and link stop working', async () => {
+		const email = newEmail('guess');
+		await confirmedUser(email, 'a-long-password');
+		await client().auth.signInWithOtp({ email });
+		const mail = await stack.latestMail(email);
+		const right = codeIn(mail);
+		const wrongCodes = ['000000', '111111', '222222', '333333', '444444', '555555'].filter((code) => code !== right);
+		for (const wrong of wrongCodes.slice(0, 5)) {
+			const { error } = await client().auth.verifyOtp({ email, token: wrong, type: 'email' });
+			expect(error?.code).toBe('otp_expired');
+		}
+		const late = await client().auth.verifyOtp({ email, token: right, type: 'email' });
+		expect(late.error?.code).toBe('otp_expired');
+		expect(fragmentParams(await followLink(mail.link!)).get('error_code')).toBe('otp_expired');
+	});
+
 	it('verifyOtp with a token_hash (the link token) signs in', async () => {
 		const email = newEmail('hash');
 		await confirmedUser(email, 'a-long-password');
@@ -479,6 +495,32 @@ describe('the signed-in user', () => {
 	});
 });
 
+describe('password recovery', () => {
+	it('resetPasswordForEmail mails a recovery link that signs in; the person then sets a new password', async () => {
+		const email = newEmail('forgot');
+		await confirmedUser(email, 'forgotten-password');
+		const { error } = await client().auth.resetPasswordForEmail(email, { redirectTo: `${SITE_URL}/account/password` });
+		expect(error).toBeNull();
+		const mail = await stack.latestMail(email);
+		expect(mail.subject).toBe('Reset Your Password');
+		const landing = await followLink(mail.link!);
+		expect(landing.pathname).toBe('/account/password');
+		const params = fragmentParams(landing);
+		expect(params.get('type')).toBe('recovery');
+
+		const supabase = client();
+		await supabase.auth.setSession({ access_token: params.get('access_token')!, refresh_token: params.get('refresh_token')! });
+		expect((await supabase.auth.updateUser({ password: 'remembered-password' })).error).toBeNull();
+		expect((await client().auth.signInWithPassword({ email, password: 'remembered-password' })).error).toBeNull();
+	});
+
+	it('says nothing about addresses without a user', async () => {
+		const email = newEmail('stranger');
+		expect((await client().auth.resetPasswordForEmail(email)).error).toBeNull();
+		expect(await stack.ctx.outbox.list({ to: email })).toEqual([]);
+	});
+});
+
 describe('admin API', () => {
 	it('createUser, getUserById, updateUserById, listUsers and deleteUser with the service_role key', async () => {
 		const admin = adminClient().auth.admin;
@@ -508,6 +550,13 @@ describe('admin API', () => {
 		expect(page.data.users).toHaveLength(2);
 		expect((page.data as { total?: number }).total).toBeGreaterThan(2);
 		expect((page.data as { nextPage?: number | null }).nextPage).toBe(2);
+
+		const banned = await admin.updateUserById(user.id, { ban_duration: '24h' });
+		expect(new Date((banned.data.user as { banned_until?: string }).banned_until!).getTime()).toBeGreaterThan(Date.now());
+		const refused = await client().auth.signInWithPassword({ email, password: 'password-123' });
+		expect(refused.error?.code).toBe('user_banned');
+		await admin.updateUserById(user.id, { ban_duration: 'none' });
+		expect((await client().auth.signInWithPassword({ email, password: 'password-123' })).error).toBeNull();
 
 		expect((await admin.deleteUser(user.id)).error).toBeNull();
 		const gone = await admin.getUserById(user.id);

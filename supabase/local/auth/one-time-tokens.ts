@@ -90,6 +90,21 @@ export async function consumeToken(
 	return { userId: token.user_id, type: resolved, flowStateId: token.flow_state_id ?? undefined };
 }
 
+/**
+ * Counts a wrong code typed for an address; at the limit its pending tokens are revoked, so
+ * guessing a 6-digit code needs a new mail (itself rate limited) every few tries.
+ */
+export async function recordWrongCode(q: Queryable, settings: AuthSettings, email: string): Promise<void> {
+	await q.query(
+		`update auth.one_time_tokens set failed_attempts = failed_attempts + 1 where relates_to = $1`,
+		[email.toLowerCase()]
+	);
+	await q.query(`delete from auth.one_time_tokens where relates_to = $1 and failed_attempts >= $2`, [
+		email.toLowerCase(),
+		settings.maxCodeAttempts
+	]);
+}
+
 export interface PkceChallenge {
 	challenge: string;
 	method: 's256' | 'plain';

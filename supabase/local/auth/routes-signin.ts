@@ -12,6 +12,7 @@ import {
 	isVerificationType,
 	issueAuthCode,
 	pkceChallenge,
+	recordWrongCode,
 	tokenHash,
 	type ConsumedToken
 } from './one-time-tokens.ts';
@@ -268,6 +269,7 @@ export async function verifyCode({ ctx, req, res }: AuthRequest): Promise<void> 
 	if (!isVerificationType(type)) throw badRequest('validation_failed', 'Unsupported verification type');
 	let hash: string;
 	let invalidMessage: string;
+	let codeEmail: string | undefined;
 	if (code) {
 		if (stringField(body, 'phone')) throw badRequest('validation_failed', 'Unsupported verification type');
 		let email: string;
@@ -277,6 +279,7 @@ export async function verifyCode({ ctx, req, res }: AuthRequest): Promise<void> 
 			throw unprocessable('validation_failed', 'Invalid email format');
 		}
 		hash = tokenHash(email, code);
+		codeEmail = email;
 		invalidMessage = 'Token has expired or is invalid';
 	} else {
 		if (stringField(body, 'email') || stringField(body, 'phone') || stringField(body, 'redirect_to')) {
@@ -285,10 +288,19 @@ export async function verifyCode({ ctx, req, res }: AuthRequest): Promise<void> 
 		hash = rawHash!.startsWith(PKCE_PREFIX) ? rawHash!.slice(PKCE_PREFIX.length) : rawHash!;
 		invalidMessage = 'Email link is invalid or has expired';
 	}
-	const session = await ctx.db.transaction(async (q) => {
-		const consumed = await consumeToken(q, authSettings(ctx), hash, type, invalidMessage);
-		const user = await applyVerification(q, consumed);
-		return startSession(ctx, q, user, 'otp', headerValue(req, 'user-agent'));
-	});
-	sendJson(req, res, 200, session);
+	const settings = authSettings(ctx);
+	try {
+		const session = await ctx.db.transaction(async (q) => {
+			const consumed = await consumeToken(q, settings, hash, type, invalidMessage);
+			const user = await applyVerification(q, consumed);
+			return startSession(ctx, q, user, 'otp', headerValue(req, 'user-agent'));
+		});
+		sendJson(req, res, 200, session);
+	} catch (error) {
+		// Counted after the failed transaction rolled back, so the count sticks.
+		if (codeEmail && error instanceof AuthApiError && error.errorCode === 'otp_expired') {
+			await recordWrongCode(ctx.db, settings, codeEmail);
+		}
+		throw error;
+	}
 }

@@ -92,6 +92,7 @@ async function sessionJson(
 			sub: user.id,
 			aud: user.aud ?? 'authenticated',
 			iat: now,
+			exp: now + expiresIn,
 			email: user.email ?? '',
 			phone: user.phone ?? '',
 			app_metadata: user.raw_app_meta_data ?? {},
@@ -102,8 +103,7 @@ async function sessionJson(
 			session_id: session.id,
 			is_anonymous: user.is_anonymous
 		},
-		ctx.jwtSecret,
-		expiresIn
+		ctx.jwtSecret
 	);
 	return {
 		access_token: accessToken,

@@ -21,6 +21,8 @@ export interface AuthSettings {
 	disableSignup: boolean;
 	/** Minimum password length (PASSWORD_MIN_LENGTH). */
 	passwordMinLength: number;
+	/** Wrong codes typed for an address before its pending codes and links are revoked. */
+	maxCodeAttempts: number;
 }
 
 export const DEFAULT_AUTH_SETTINGS: Readonly<AuthSettings> = {
@@ -32,7 +34,8 @@ export const DEFAULT_AUTH_SETTINGS: Readonly<AuthSettings> = {
 	refreshTokenReuseInterval: 10,
 	flowStateExpiry: 300,
 	disableSignup: false,
-	passwordMinLength: 6
+	passwordMinLength: 6,
+	maxCodeAttempts: 5
 };
 
 const settingsByStack = new WeakMap<StackContext, AuthSettings>();
