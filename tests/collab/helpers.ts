@@ -29,7 +29,9 @@ export interface RunningServer {
 	stop(): Promise<void>;
 }
 
-export async function startServer(options: Omit<CollabServerOptions, 'auth'> & Partial<Pick<CollabServerOptions, 'auth'>>): Promise<RunningServer> {
+export async function startServer(
+	{ port: listenPort = 0, ...options }: Omit<CollabServerOptions, 'auth'> & Partial<Pick<CollabServerOptions, 'auth'>> & { port?: number }
+): Promise<RunningServer> {
 	const collab = await createCollabServer({ auth: { jwtSecret: JWT_SECRET }, log: () => undefined, ...options });
 	const http = createServer((_req, res) => {
 		res.writeHead(404).end();
@@ -37,7 +39,7 @@ export async function startServer(options: Omit<CollabServerOptions, 'auth'> & P
 	http.on('upgrade', (req, socket, head) => {
 		if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
 	});
-	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => http.listen(listenPort, '127.0.0.1', resolve));
 	const address = http.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return {
