@@ -42,7 +42,7 @@ insert into public.countries (code, name) values
   ('HR', pg_temp.tr('Croatia', 'Croația', 'Хорватия')),
   ('GE', pg_temp.tr('Georgia', 'Georgia', 'Грузия')),
   ('KZ', pg_temp.tr('Kazakhstan', 'Kazahstan', 'Казахстан')),
-  ('XK', pg_temp.tr('Kosovo (UNSCR 1244)', 'Kosovo (RCSONU 1244)', 'Косово (СБ ООН 1244)')),
+  ('XK', pg_temp.tr('Kosovo (UNSCR 1244)', 'Kosovo (RCSONU 1244)', 'Косово (резолюция СБ ООН 1244)')),
   ('KG', pg_temp.tr('Kyrgyzstan', 'Kârgâzstan', 'Кыргызстан')),
   ('MK', pg_temp.tr('North Macedonia', 'Macedonia de Nord', 'Северная Македония')),
   ('MD', pg_temp.tr('Republic of Moldova', 'Republica Moldova', 'Республика Молдова')),
