@@ -10,6 +10,7 @@ returns boolean
 language sql
 immutable
 parallel safe
+set search_path = ''
 as $$
   select pg_catalog.jsonb_typeof(value) = 'object'
     and not exists (
@@ -35,6 +36,7 @@ returns boolean
 language sql
 immutable
 parallel safe
+set search_path = ''
 as $$
   select exists (select 1 from pg_catalog.pg_timezone_names as zone where zone.name = is_time_zone.name)
 $$;

@@ -22,7 +22,7 @@ create table public.sessions (
 );
 
 create index sessions_event_starts_at_idx on public.sessions (event_id, starts_at, position);
-create index sessions_day_id_idx on public.sessions (day_id);
+create index sessions_day_event_idx on public.sessions (day_id, event_id);
 create index sessions_status_idx on public.sessions (event_id, status);
 
 comment on table public.sessions is 'A session of the programme.';

@@ -20,6 +20,7 @@ create table public.votes (
 
 create index votes_voter_id_idx on public.votes (voter_id);
 create index votes_round_country_idx on public.votes (round_id, country_code);
+create index votes_country_code_idx on public.votes (country_code);
 create index votes_indicator_id_idx on public.votes (indicator_id);
 
 comment on table public.votes is 'One vote per voting unit per indicator per round; written through cast_vote and retract_vote only.';

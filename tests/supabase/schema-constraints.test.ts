@@ -212,6 +212,42 @@ describe('Realtime', () => {
 	});
 });
 
+describe('indexes and functions', () => {
+	it('every foreign key has an index on its columns', async () => {
+		const { rows } = await db.query<{ table_name: string; conname: string }>(
+			`select c.conrelid::regclass::text as table_name, c.conname
+			 from pg_catalog.pg_constraint as c
+			 where c.contype = 'f' and c.connamespace = 'public'::regnamespace
+			   and not exists (
+			     select 1 from pg_catalog.pg_index as i
+			     where i.indrelid = c.conrelid
+			       and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+			       and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey
+			   )`
+		);
+		expect(rows).toEqual([]);
+	});
+
+	it('every function in public pins its search_path', async () => {
+		const { rows } = await db.query<{ proname: string }>(
+			`select p.proname from pg_catalog.pg_proc as p
+			 where p.pronamespace = 'public'::regnamespace
+			   and not exists (select 1 from unnest(p.proconfig) as setting where setting like 'search_path=%')`
+		);
+		expect(rows).toEqual([]);
+	});
+
+	it('trigger functions and collab_access are not callable through the API', async () => {
+		const { rows } = await db.query<{ proname: string }>(
+			`select p.proname from pg_catalog.pg_proc as p
+			 where p.pronamespace = 'public'::regnamespace
+			   and (p.prorettype = 'trigger'::regtype or p.proname = 'collab_access')
+			   and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))`
+		);
+		expect(rows).toEqual([]);
+	});
+});
+
 describe('row level security', () => {
 	it('is enabled on every table in public', async () => {
 		const { rows } = await db.query<{ relname: string }>(
