@@ -198,7 +198,7 @@ export async function resolveIdentity(req: IncomingMessage, url: URL, jwtSecret:
 	try {
 		claims = await verifyJwt(token, jwtSecret);
 	} catch (error) {
-		throw jwtHttpError(error);
+		throw jwtHttpError(error, token);
 	}
 	if (!isApiRole(claims.role)) {
 		throw new HttpError(401, {
@@ -213,9 +213,9 @@ export async function resolveIdentity(req: IncomingMessage, url: URL, jwtSecret:
 
 // PostgREST 12: a token that fails verification is PGRST301, an expired one PGRST303,
 // both 401 with a WWW-Authenticate challenge.
-function jwtHttpError(error: unknown): HttpError {
+function jwtHttpError(error: unknown, token: string): HttpError {
 	const expired = error instanceof JwtError && error.reason === 'expired';
-	const message = expired ? 'JWT expired' : jwtInvalidMessage(error);
+	const message = expired ? 'JWT expired' : jwtInvalidMessage(error, token);
 	return new HttpError(
 		401,
 		{ code: expired ? 'PGRST303' : 'PGRST301', details: null, hint: null, message },
@@ -223,11 +223,13 @@ function jwtHttpError(error: unknown): HttpError {
 	);
 }
 
-function jwtInvalidMessage(error: unknown): string {
+function jwtInvalidMessage(error: unknown, token: string): string {
+	const parts = token.split('.').length;
+	if (parts !== 3) return `JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got ${parts})`;
 	const reason = error instanceof Error ? error.message : '';
 	if (/signature/i.test(reason)) return 'JWSError JWSInvalidSignature';
 	if (/role/i.test(reason)) return 'JWT has no role claim';
-	return 'JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got 1)';
+	return `JWT could not be decoded: ${reason}`;
 }
 
 export function sendHttpError(res: ServerResponse, error: HttpError): void {

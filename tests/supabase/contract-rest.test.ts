@@ -92,6 +92,14 @@ describe('select with embedded relations', () => {
 		]);
 	});
 
+	fixture('null filtering on an embedded resource finds parents with and without matches', async () => {
+		const client = t.client();
+		const without = await client.from('countries').select('code, cities(id)').is('cities', null).order('id');
+		expect(without.data).toEqual([{ code: 'AT', cities: [] }]);
+		const withCities = await client.from('countries').select('code, cities(id)').not('cities', 'is', null).order('id');
+		expect((withCities.data ?? []).map((row) => row.code)).toEqual(['MD', 'RO', 'KE']);
+	});
+
 	fixture('renames, casts, JSON paths and spreads to-one embeds', async () => {
 		const { data, error } = await t
 			.client()
@@ -437,7 +445,7 @@ describe('row level security', () => {
 
 describe('request errors', () => {
 	fixture('malformed filters, order and select are PGRST100', async () => {
-		for (const query of ['countries?id=eqx.1', 'countries?id=in.1,2', 'countries?order=id.sideways', 'countries?select=name,cities(name', 'countries?or=(id.eq.1']) {
+		for (const query of ['countries?id=eqx.1', 'countries?select=name::text%20from%20pg_user', 'countries?select=id::int;drop', 'countries?id=in.1,2', 'countries?order=id.sideways', 'countries?select=name,cities(name', 'countries?or=(id.eq.1']) {
 			const wire = await raw(query);
 			expect(wire.status, query).toBe(400);
 			expect(wire.json, query).toMatchObject({ code: 'PGRST100' });
@@ -492,6 +500,13 @@ describe('authentication', () => {
 		expect(wire.json).toMatchObject({ code: 'PGRST301' });
 		const client = await t.client(forged).from('countries').select('id');
 		expect(client.error).toMatchObject({ code: 'PGRST301' });
+	});
+
+	fixture('a token that is not a JWT at all is 401 PGRST301', async () => {
+		const wire = await raw('countries?select=id', { token: 'garbage' });
+		expect(wire.status).toBe(401);
+		expect(wire.json).toMatchObject({ code: 'PGRST301', message: 'JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got 1)' });
+		expect(wire.headers.get('www-authenticate')).toContain('invalid_token');
 	});
 
 	it('an expired token is 401 PGRST303 "JWT expired"', async () => {

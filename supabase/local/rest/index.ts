@@ -74,6 +74,14 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 			});
 		return reloading;
 	};
+	// Names the cache does not know trigger a reload (a table made outside migrations),
+	// at most once a second so unknown names cannot keep the catalog busy.
+	let lastMissReload = 0;
+	const reloadOnMiss = async (): Promise<void> => {
+		if (Date.now() - lastMissReload < 1000) return;
+		lastMissReload = Date.now();
+		await reloadSchema();
+	};
 	const unlisten = await ctx.db.listen('pgrst', (payload) => {
 		if (payload === '' || payload === 'reload schema') {
 			reloadSchema().catch((error: unknown) => ctx.log(`[rest] schema reload failed: ${String(error)}`));
@@ -99,7 +107,7 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 		if (segments[0] === 'rpc' && segments.length === 2) {
 			if (!['GET', 'HEAD', 'POST'].includes(method)) throw restErrors.notAllowed(method);
 			const key = tableKey(schema, segments[1]!);
-			if (!cache.functions.has(key)) await reloadSchema();
+			if (!cache.functions.has(key)) await reloadOnMiss();
 			const candidates = cache.functions.get(key);
 			if (!candidates) throw restErrors.noFunction(schema, segments[1]!, bodyKeys(body, url, method));
 			return inTransaction(identity, settings, prefs.rollback, (tx) =>
@@ -108,7 +116,7 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 		}
 		if (segments.length !== 1) throw restErrors.unknownTable(schema, route);
 		const key = tableKey(schema, segments[0]!);
-		if (!cache.tables.has(key)) await reloadSchema();
+		if (!cache.tables.has(key)) await reloadOnMiss();
 		const table = cache.tables.get(key);
 		if (!table) throw restErrors.unknownTable(schema, segments[0]!);
 		const handler = tableHandlers[method];

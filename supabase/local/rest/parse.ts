@@ -106,7 +106,10 @@ export function parseField(text: string): FieldRef {
 	return { column, jsonPath };
 }
 
-const castPattern = /^[a-zA-Z_][a-zA-Z0-9_ ]*(\[\])?$/;
+// A cast is spliced into SQL as a type name, so only plain names (and the few
+// standard multi-word ones) pass; anything else is a parse error.
+const castPattern =
+	/^(?:[a-z_][a-z0-9_]*|double precision|character varying|bit varying|time(?:stamp)? with(?:out)? time zone)(?:\[\])?$/i;
 
 export function parseSelect(text: string): SelectItem[] {
 	try {

@@ -128,6 +128,8 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 	const columns: string[] = [];
 	const laterals: string[] = [];
 	const where: string[] = options.join ? [options.join] : [];
+	// Embed key → its lateral's alias, for `embed=is.null` filters on this node.
+	const embedBodies = new Map<string, string>();
 	for (const item of node.items) {
 		if (item.kind === 'star') {
 			columns.push(`${ident(alias)}.*`);
@@ -158,9 +160,17 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 					: `coalesce(${lateral}.body, '[]'::json) as ${ident(embed.key)}`
 			);
 			if (embed.joinType === 'inner') where.push(`${lateral}.body is not null`);
+			embedBodies.set(embed.key, `${lateral}.body`);
 		}
 	}
-	for (const condition of node.conditions) where.push(conditionSql(alias, condition, params));
+	for (const condition of node.conditions) {
+		const body = condition.kind === 'filter' && condition.field.jsonPath.length === 0 ? embedBodies.get(condition.field.column) : undefined;
+		if (body && condition.kind === 'filter' && condition.op === 'is' && ['null', 'not_null'].includes(String(condition.value).toLowerCase())) {
+			// PostgREST's null filtering on embedded resources: parents with (not) no match.
+			const isNull = (String(condition.value).toLowerCase() === 'null') !== condition.negated;
+			where.push(`${body} is ${isNull ? '' : 'not '}null`);
+		} else where.push(conditionSql(alias, condition, params));
+	}
 	let sql = `select ${columns.join(', ') || 'null as "pgrst_empty"'} from ${options.prefix ?? ''}${options.from} as ${ident(alias)}`;
 	if (laterals.length) sql += ` ${laterals.join(' ')}`;
 	if (where.length) sql += ` where ${where.join(' and ')}`;
