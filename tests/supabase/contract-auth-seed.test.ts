@@ -62,10 +62,16 @@ describe('the seeded demo accounts', () => {
 	});
 
 	it('a magic link code from the outbox signs a seeded person in', async () => {
-		expect((await client().auth.signInWithOtp({ email: ORGANISER.email, options: { shouldCreateUser: false } })).error).toBeNull();
+		expect(
+			(await client().auth.signInWithOtp({ email: ORGANISER.email, options: { shouldCreateUser: false } })).error
+		).toBeNull();
 		const mail = await stack.latestMail(ORGANISER.email);
 		expect(mail.subject).toBe('Your Magic Link');
-		const { data, error } = await client().auth.verifyOtp({ email: ORGANISER.email, token: codeIn(mail), type: 'email' });
+		const { data, error } = await client().auth.verifyOtp({
+			email: ORGANISER.email,
+			token: codeIn(mail),
+			type: 'email'
+		});
 		expect(error).toBeNull();
 		expect(data.user?.id).toBe(ORGANISER.id);
 	});
@@ -76,7 +82,9 @@ describe('the seeded demo accounts', () => {
 		expect(anonymous.error).toBeNull();
 		expect(anonymous.data).toBeNull();
 
-		expect((await supabase.auth.signInWithPassword({ email: ORGANISER.email, password: DEMO_PASSWORD })).error).toBeNull();
+		expect(
+			(await supabase.auth.signInWithPassword({ email: ORGANISER.email, password: DEMO_PASSWORD })).error
+		).toBeNull();
 		const signedIn = await supabase.rpc('member_role', { event_id: EVENT_2018 });
 		expect(signedIn.error).toBeNull();
 		expect(signedIn.data).toBe('organiser');

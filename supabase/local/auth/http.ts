@@ -46,7 +46,13 @@ export async function readJsonBody(req: IncomingMessage): Promise<JsonObject> {
 	return parsed as JsonObject;
 }
 
-export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	req: IncomingMessage,
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {}
+): void {
 	if (wantsApiVersion2024(req)) res.setHeader('X-Supabase-Api-Version', API_VERSION_2024);
 	res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
 	res.end(JSON.stringify(body));

@@ -66,7 +66,9 @@ export async function handleAuthRequest(
 	res: ServerResponse,
 	url: URL
 ): Promise<void> {
-	const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length).replace(/\/+$/, '') || '/' : url.pathname;
+	const path = url.pathname.startsWith(PREFIX)
+		? url.pathname.slice(PREFIX.length).replace(/\/+$/, '') || '/'
+		: url.pathname;
 	const method = (req.method ?? 'GET').toUpperCase();
 	applyCors(req, res);
 	if (method === 'OPTIONS') {
@@ -90,7 +92,9 @@ export async function handleAuthRequest(
 		} else if (error instanceof AuthApiError) {
 			sendError(req, res, error);
 		} else {
-			ctx.log(`[auth] ${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			ctx.log(
+				`[auth] ${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+			);
 			sendError(
 				req,
 				res,

@@ -3,7 +3,13 @@
 import type { StackContext } from '../context.ts';
 import type { Queryable } from '../db.ts';
 import { checkSendFrequency, sendAuthMail, type MailKind } from './mail.ts';
-import { createFlowState, issueToken, type IssuedToken, type PkceChallenge, type TokenType } from './one-time-tokens.ts';
+import {
+	createFlowState,
+	issueToken,
+	type IssuedToken,
+	type PkceChallenge,
+	type TokenType
+} from './one-time-tokens.ts';
 import type { AuthenticationMethod } from './sessions.ts';
 import { authSettings } from './settings.ts';
 import type { UserRow } from './users.ts';

@@ -14,11 +14,15 @@ export type VerificationType = 'signup' | 'invite' | 'magiclink' | 'recovery' | 
 export const PKCE_PREFIX = 'pkce_';
 
 export function isVerificationType(value: unknown): value is VerificationType {
-	return typeof value === 'string' && ['signup', 'invite', 'magiclink', 'recovery', 'email', 'email_change'].includes(value);
+	return (
+		typeof value === 'string' && ['signup', 'invite', 'magiclink', 'recovery', 'email', 'email_change'].includes(value)
+	);
 }
 
 export function tokenHash(email: string, code: string): string {
-	return createHash('sha256').update(email.toLowerCase() + code).digest('hex');
+	return createHash('sha256')
+		.update(email.toLowerCase() + code)
+		.digest('hex');
 }
 
 export interface IssuedToken {
@@ -79,7 +83,12 @@ export async function consumeToken(
 	type: VerificationType,
 	invalidMessage: string
 ): Promise<ConsumedToken> {
-	const { rows } = await q.query<{ user_id: string; token_type: TokenType; flow_state_id: string | null; expired: boolean }>(
+	const { rows } = await q.query<{
+		user_id: string;
+		token_type: TokenType;
+		flow_state_id: string | null;
+		expired: boolean;
+	}>(
 		`delete from auth.one_time_tokens where token_hash = $1 and token_type = any($2::text[])
 		 returning user_id, token_type, flow_state_id, created_at + make_interval(secs => $3) < now() as expired`,
 		[hash, tokenTypesFor(type), settings.otpExpiry]
@@ -95,10 +104,9 @@ export async function consumeToken(
  * guessing a 6-digit code needs a new mail (itself rate limited) every few tries.
  */
 export async function recordWrongCode(q: Queryable, settings: AuthSettings, email: string): Promise<void> {
-	await q.query(
-		`update auth.one_time_tokens set failed_attempts = failed_attempts + 1 where relates_to = $1`,
-		[email.toLowerCase()]
-	);
+	await q.query(`update auth.one_time_tokens set failed_attempts = failed_attempts + 1 where relates_to = $1`, [
+		email.toLowerCase()
+	]);
 	await q.query(`delete from auth.one_time_tokens where relates_to = $1 and failed_attempts >= $2`, [
 		email.toLowerCase(),
 		settings.maxCodeAttempts

@@ -108,7 +108,10 @@ export async function updateUserByAdmin({ ctx, req, res }: AuthRequest, id: stri
 		const role = stringField(body, 'role');
 		if (role) await q.query('update auth.users set role = $2, updated_at = now() where id = $1', [id, role]);
 		if (banDuration) {
-			await q.query('update auth.users set banned_until = $2, updated_at = now() where id = $1', [id, banUntil(banDuration)]);
+			await q.query('update auth.users set banned_until = $2, updated_at = now() where id = $1', [
+				id,
+				banUntil(banDuration)
+			]);
 		}
 		return userJson(q, (await findUserById(q, id))!);
 	});
@@ -124,7 +127,15 @@ export async function deleteUserByAdmin({ ctx, req, res }: AuthRequest, id: stri
 	sendJson(req, res, 200, {});
 }
 
-const DURATION_UNITS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
+const DURATION_UNITS: Record<string, number> = {
+	h: 3_600_000,
+	m: 60_000,
+	s: 1000,
+	ms: 1,
+	us: 0.001,
+	µs: 0.001,
+	ns: 0.000001
+};
 
 /** Go duration strings as GoTrue takes them ("24h", "1h30m", "none" to lift a ban). */
 function banUntil(duration: string): Date | null {

@@ -159,7 +159,9 @@ export async function token({ ctx, req, res, url }: AuthRequest): Promise<void> 
 			const user = await findUserByEmail(q, email);
 			if (!user) throw badRequest('invalid_credentials', 'Invalid login credentials');
 			if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
-			if (!(await passwordMatches(q, user.id, password))) throw badRequest('invalid_credentials', 'Invalid login credentials');
+			if (!(await passwordMatches(q, user.id, password))) {
+				throw badRequest('invalid_credentials', 'Invalid login credentials');
+			}
 			if (!isConfirmed(user)) throw badRequest('email_not_confirmed', 'Email not confirmed');
 			return startSession(ctx, q, user, 'password', userAgent);
 		});

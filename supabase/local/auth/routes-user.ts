@@ -55,7 +55,11 @@ export async function updateUser({ ctx, req, res, url }: AuthRequest): Promise<v
 				await setEmail(q, userId, email, true);
 			} else {
 				await q.query(`update auth.users set email_change = $2, updated_at = now() where id = $1`, [userId, email]);
-				mail = await prepareMail(ctx, q, (await findUserById(q, userId))!, 'email_change', { redirectTo, pkce, to: email });
+				mail = await prepareMail(ctx, q, (await findUserById(q, userId))!, 'email_change', {
+					redirectTo,
+					pkce,
+					to: email
+				});
 			}
 		}
 		return { user: await userJson(q, (await findUserById(q, userId))!), mail };

@@ -11,13 +11,7 @@ import { findUserById, isBanned, userJson, type UserRow, type UserJson } from '.
 
 /** How a session was authenticated: the amr method in its JWTs. */
 export type AuthenticationMethod =
-	| 'password'
-	| 'otp'
-	| 'magiclink'
-	| 'email/signup'
-	| 'invite'
-	| 'recovery'
-	| 'email_change';
+	'password' | 'otp' | 'magiclink' | 'email/signup' | 'invite' | 'recovery' | 'email_change';
 
 export interface SessionJson {
 	access_token: string;
@@ -140,7 +134,10 @@ export async function refreshSession(ctx: StackContext, refreshToken: string): P
 		);
 		const token = rows[0];
 		if (!token) {
-			return { ok: false, error: badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found') };
+			return {
+				ok: false,
+				error: badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found')
+			};
 		}
 		const user = await findUserById(q, token.user_id);
 		const session = await findSession(q, token.session_id);
@@ -188,12 +185,20 @@ export async function refreshSession(ctx: StackContext, refreshToken: string): P
 
 export type LogoutScope = 'global' | 'local' | 'others';
 
-export async function endSessions(q: Queryable, userId: string, sessionId: string | undefined, scope: LogoutScope): Promise<void> {
+export async function endSessions(
+	q: Queryable,
+	userId: string,
+	sessionId: string | undefined,
+	scope: LogoutScope
+): Promise<void> {
 	if (scope === 'global') {
 		await q.query('delete from auth.sessions where user_id = $1', [userId]);
 	} else if (scope === 'local') {
 		if (sessionId) await q.query('delete from auth.sessions where id = $1', [sessionId]);
 	} else {
-		await q.query('delete from auth.sessions where user_id = $1 and id is distinct from $2', [userId, sessionId ?? null]);
+		await q.query('delete from auth.sessions where user_id = $1 and id is distinct from $2', [
+			userId,
+			sessionId ?? null
+		]);
 	}
 }

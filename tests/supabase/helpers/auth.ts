@@ -13,6 +13,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { OutboxMessage, StackContext } from '../../../supabase/local/context.ts';
 import { IN_MEMORY, serveLocalStack } from '../../../supabase/local/index.ts';
 import { configureAuth, type AuthSettings } from '../../../supabase/local/auth/index.ts';
@@ -30,7 +31,23 @@ export interface AuthStack {
 	logs: string[];
 	/** The newest mail to an address; fails the test when there is none. */
 	latestMail(to: string): Promise<OutboxMessage>;
+	/** A supabase-js client without stored sessions (the anon key unless another is given). */
+	client(flowType?: 'implicit' | 'pkce', key?: string): SupabaseClient;
+	/** A supabase-js client with the service_role key, for auth.admin. */
+	adminClient(): SupabaseClient;
+	/** A raw request to /auth/v1 with the anon key and, unless turned off, auth-js's API version header. */
+	authFetch(path: string, init?: RequestInit & { apiVersion?: boolean }): Promise<Response>;
+	/** Creates a confirmed user through the admin API and returns its id. */
+	confirmedUser(email: string, password: string): Promise<string>;
 	close(): Promise<void>;
+}
+
+let emailCounter = 0;
+
+/** A fresh address per test, so tests do not see each other's mail. */
+export function newEmail(label: string): string {
+	emailCounter += 1;
+	return `${label}.${emailCounter}.${Date.now().toString(36)}@delegates.accord.test`;
 }
 
 export interface AuthStackOptions {
@@ -60,6 +77,10 @@ export async function startAuthStack(
 			log: (message) => logs.push(message)
 		});
 		configureAuth(stack.ctx, settings);
+		const client = (flowType: 'implicit' | 'pkce' = 'implicit', key = stack.anonKey) =>
+			createClient(stack.url, key, {
+				auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false, flowType }
+			});
 		return {
 			url: stack.url,
 			ctx: stack.ctx,
@@ -70,6 +91,24 @@ export async function startAuthStack(
 				const [mail] = await stack.ctx.outbox.list({ to, limit: 1 });
 				if (!mail) throw new Error(`no mail to ${to} in the outbox`);
 				return mail;
+			},
+			client,
+			adminClient: () => client('implicit', stack.serviceRoleKey),
+			authFetch(requestPath, init = {}) {
+				const headers = new Headers(init.headers);
+				if (!headers.has('apikey')) headers.set('apikey', stack.anonKey);
+				if (init.apiVersion !== false) headers.set('X-Supabase-Api-Version', '2024-01-01');
+				if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+				return fetch(`${stack.url}/auth/v1${requestPath}`, { ...init, headers });
+			},
+			async confirmedUser(email, password) {
+				const { data, error } = await client('implicit', stack.serviceRoleKey).auth.admin.createUser({
+					email,
+					password,
+					email_confirm: true
+				});
+				if (error || !data.user) throw new Error(`could not create ${email}: ${error?.message}`);
+				return data.user.id;
 			},
 			async close() {
 				await stack.close();
