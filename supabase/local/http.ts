@@ -170,30 +170,28 @@ export interface ResolvedIdentity extends RequestIdentity {
 
 /**
  * Who is calling, as Supabase decides it: the gateway requires a valid `apikey`
- * (header or query), then PostgREST takes the role and claims from the bearer token,
+ * (header or query) even with a bearer token, then PostgREST takes the role and claims from the bearer token,
  * or from the apikey when there is no Authorization header. Failures throw HttpError
  * with the bodies Supabase answers with.
  */
 export async function resolveIdentity(req: IncomingMessage, url: URL, jwtSecret: string): Promise<ResolvedIdentity> {
 	const key = apiKey(req, url);
 	const bearer = bearerToken(req);
-	if (!key && !bearer) {
+	if (!key) {
 		throw new HttpError(401, {
 			message: 'No API key found in request',
 			hint: 'No `apikey` request header or url param was found.'
 		});
 	}
-	if (key) {
-		try {
-			await verifyJwt(key, jwtSecret);
-		} catch {
-			throw new HttpError(401, {
-				message: 'Invalid API key',
-				hint: 'Double check your Supabase `anon` or `service_role` API key.'
-			});
-		}
+	try {
+		await verifyJwt(key, jwtSecret);
+	} catch {
+		throw new HttpError(401, {
+			message: 'Invalid API key',
+			hint: 'Double check your Supabase `anon` or `service_role` API key.'
+		});
 	}
-	const token = bearer ?? key!;
+	const token = bearer ?? key;
 	let claims: JwtClaims;
 	try {
 		claims = await verifyJwt(token, jwtSecret);

@@ -388,6 +388,12 @@ describe('rpc', () => {
 		expect(echoed.data).toEqual({ any: ['thing', 1] });
 	});
 
+	fixture('GET runs read-only, so a function that writes is refused with 405', async () => {
+		const { error, status } = await t.serviceClient().rpc('rename_country', { country_id: 4, new_name: 'Nope' }, { get: true });
+		expect(status).toBe(405);
+		expect(error).toMatchObject({ code: '25006', message: 'cannot execute UPDATE in a read-only transaction' });
+	});
+
 	fixture('an exception raised in a function is a 400 with its message, detail and hint', async () => {
 		const { error, status } = await t.client().rpc('refuse', { reason: 'quorum' });
 		expect(status).toBe(400);
@@ -521,6 +527,9 @@ describe('authentication', () => {
 		const missing = await raw('countries?select=id', { apikey: null });
 		expect(missing.status).toBe(401);
 		expect(missing.json).toMatchObject({ message: 'No API key found in request' });
+		const bearerOnly = await raw('countries?select=id', { apikey: null, token: t.anonKey });
+		expect(bearerOnly.status).toBe(401);
+		expect(bearerOnly.json).toMatchObject({ message: 'No API key found in request' });
 		const wrong = await raw('countries?select=id', { apikey: 'not-a-key' });
 		expect(wrong.status).toBe(401);
 		expect(wrong.json).toMatchObject({ message: 'Invalid API key' });

@@ -137,6 +137,8 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 				ctx.db,
 				identity,
 				async (tx) => {
+					// PostgREST runs GET and HEAD read-only: a write there fails with 25006 (405).
+					if (settings.method === 'GET' || settings.method === 'HEAD') await tx.exec('set transaction read only');
 					const response = await work(tx);
 					if (rollback) throw new RollbackWith(response);
 					return response;
@@ -159,7 +161,10 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 			} catch (error) {
 				if (error instanceof RestError) sendJson(res, error.status, error.body, error.headers);
 				else if (error instanceof HttpError) sendHttpError(res, error);
-				else {
+				else if (isConnectionError(error)) {
+					ctx.log(`[rest] database unreachable: ${(error as Error).message}`);
+					sendJson(res, 503, { code: 'PGRST000', details: (error as Error).message, hint: null, message: 'Database connection error. Retrying the connection.' });
+				} else {
 					ctx.log(`[rest] ${req.method} ${url.pathname}${url.search} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 					sendJson(res, 500, { code: 'XX000', details: null, hint: null, message: 'Internal error in the local REST API' });
 				}
@@ -171,6 +176,12 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 			await reloading?.catch(() => undefined);
 		}
 	};
+}
+
+/** Node's socket errors (ECONNREFUSED…): the database is down, not the request wrong. */
+function isConnectionError(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 async function readBodyOrThrow(req: IncomingMessage): Promise<unknown> {
