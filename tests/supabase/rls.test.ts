@@ -582,6 +582,15 @@ describe('collab_access', () => {
 		expect(await access(`notes:${ids.draftSession}`, users.outsider)).toBe('read');
 	});
 
+	it('a language the event does not work in: none', async () => {
+		const eventId = await createEvent(db, { slug: 'two-language-event', status: 'published' });
+		await db.query(`update public.events set languages = '{en,ro}' where id = $1`, [eventId]);
+		await addMember(db, eventId, users.organiser, { role: 'organiser' });
+		const documentId = await insertDocument(eventId, 'drafting');
+		expect(await access(`cta:${documentId}:ro`, users.organiser)).toBe('write');
+		expect(await access(`cta:${documentId}:ru`, users.organiser)).toBe('none');
+	});
+
 	it('malformed or unknown names: none', async () => {
 		for (const doc of [
 			'',

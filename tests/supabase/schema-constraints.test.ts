@@ -98,6 +98,35 @@ describe('events', () => {
 	});
 });
 
+describe('members', () => {
+	it('an event keeps at least one organiser, though the event itself can be deleted', async () => {
+		const eventId = await createEvent(db, { status: 'draft' });
+		const first = await createUser(db);
+		const second = await createUser(db);
+		await addMember(db, eventId, first, { role: 'organiser' });
+		await addMember(db, eventId, second, { role: 'organiser' });
+
+		await expect(db.query(`delete from public.members where event_id = $1 and role = 'organiser'`, [eventId])).rejects.toMatchObject({
+			code: 'AC010'
+		});
+		await expect(db.query(`update public.members set role = 'delegate' where event_id = $1`, [eventId])).rejects.toMatchObject({
+			code: 'AC010'
+		});
+		const stepDown = await asUser(db, first, (tx) =>
+			tx.query(`update public.members set role = 'observer' where event_id = $1 and user_id = $2`, [eventId, first])
+		);
+		expect(stepDown.affectedRows).toBe(1);
+		await expect(
+			asUser(db, second, (tx) => tx.query(`delete from public.members where event_id = $1 and user_id = $2`, [eventId, second]))
+		).rejects.toMatchObject({ code: 'AC010' });
+
+		const deleted = await asUser(db, second, (tx) => tx.query(`delete from public.events where id = $1`, [eventId]));
+		expect(deleted.affectedRows).toBe(1);
+		const left = await db.query(`select id from public.members where event_id = $1`, [eventId]);
+		expect(left.rows).toEqual([]);
+	});
+});
+
 describe('cross-event references', () => {
 	it('a session person must be a member of the session\'s event, or a named guest, not both', async () => {
 		const eventA = await createEvent(db);
