@@ -328,6 +328,40 @@ describe('translations', () => {
 	});
 });
 
+describe('determinism', () => {
+	const tables = [
+		'auth.users',
+		'auth.identities',
+		'public.events',
+		'public.event_days',
+		'public.members',
+		'public.sessions',
+		'public.session_people',
+		'public.indicators',
+		'public.voting_rounds',
+		'public.documents',
+		'public.recommendations'
+	];
+
+	async function ids(on: Queryable): Promise<Record<string, string[]>> {
+		const result: Record<string, string[]> = {};
+		for (const table of tables) {
+			const { rows } = await on.query<{ id: string }>(`select id::text from ${table} order by id`);
+			result[table] = rows.map((row) => row.id);
+		}
+		return result;
+	}
+
+	it('gives every row the same id on every new database', async () => {
+		const other = await createTestDatabase({ seed: true });
+		try {
+			expect(await ids(other.db)).toEqual(await ids(db));
+		} finally {
+			await other.close();
+		}
+	});
+});
+
 describe('demo accounts', () => {
 	const staff = ['organiser@accord.test', 'rapporteur@accord.test', 'rapporteur2@accord.test', 'observer@accord.test'];
 
