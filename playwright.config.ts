@@ -31,7 +31,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'node scripts/start.ts',
+		// The project's own Node 24 (type stripping), whatever node runs Playwright.
+		command: 'node_modules/.bin/node scripts/start.ts',
 		url: `http://localhost:${port}/`,
 		timeout: 240_000,
 		reuseExistingServer: !process.env.CI && !process.env.E2E_FRESH_SERVER,

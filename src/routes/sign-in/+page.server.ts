@@ -32,9 +32,8 @@ export const actions = {
 			options: { emailRedirectTo: callback.href, shouldCreateUser: false }
 		});
 		const unknownAddress = error?.code === 'otp_disabled' || error?.code === 'user_not_found';
-		if (error && !unknownAddress) {
-			return fail(error.status === 429 ? 429 : 502, { email, error: 'auth.errors.sendFailed' });
-		}
+		if (error?.status === 429) return fail(429, { email, error: 'auth.errors.rateLimited' });
+		if (error && !unknownAddress) return fail(502, { email, error: 'auth.errors.sendFailed' });
 		return { sent: true, email: parsed.output.email };
 	}
 } satisfies Actions;
