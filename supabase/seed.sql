@@ -9,7 +9,9 @@
 --   round       f0000000-0000-4000-8000-000000002018 (indicators, draft)
 --   users       a0000000-0000-4000-8000-0000000000NN staff, …0000000001NN delegates
 --   members     b<year>000-0000-4000-8000-<the user id's last 12 digits>
---   days        d0000000-0000-4000-8000-0000002018NN, sessions 50000000-…-0000000018NN
+--   days        d0000000-0000-4000-8000-000000<year>NN
+--   sessions    50000000-0000-4000-8000-00000000<yy>NN (yy: 18 or 23), likewise
+--               indicators 10000000-…, recommendations 70000000-…
 -- Rows whose id nobody needs to type (session people, identities) get an id hashed from
 -- their natural key, which is just as stable.
 --
