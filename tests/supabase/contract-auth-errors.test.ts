@@ -112,10 +112,13 @@ describe('errors in GoTrue’s shapes', () => {
 		expect(preflight.headers.get('access-control-allow-headers')).toContain('x-supabase-api-version');
 	});
 
-	it('settings and health answer', async () => {
+	it('settings, health and the (empty) JWKS answer', async () => {
 		const settings = await (await stack.authFetch('/settings')).json();
 		expect(settings).toMatchObject({ external: { email: true }, mailer_autoconfirm: false, disable_signup: false });
 		expect((await stack.authFetch('/health')).status).toBe(200);
+		const jwks = await fetch(`${stack.url}/auth/v1/.well-known/jwks.json`);
+		expect(jwks.status).toBe(200);
+		expect(await jwks.json()).toEqual({ keys: [] });
 	});
 });
 

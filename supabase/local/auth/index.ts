@@ -15,7 +15,7 @@ import {
 	updateUserByAdmin
 } from './routes-admin.ts';
 import { otp, recover, signup, token, verifyCode, verifyLink } from './routes-signin.ts';
-import { getUser, health, logout, settingsInfo, updateUser } from './routes-user.ts';
+import { getUser, health, jwks, logout, settingsInfo, updateUser } from './routes-user.ts';
 
 export { configureAuth, authSettings, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './settings.ts';
 
@@ -36,6 +36,7 @@ const routes: Record<string, Handler> = {
 	'POST /logout': logout,
 	'GET /settings': settingsInfo,
 	'GET /health': health,
+	'GET /.well-known/jwks.json': jwks,
 	'POST /invite': invite,
 	'POST /admin/users': createUserByAdmin,
 	'GET /admin/users': listUsers,
@@ -48,8 +49,8 @@ const userRoutes: Record<string, (request: AuthRequest, id: string) => Promise<v
 	DELETE: deleteUserByAdmin
 };
 
-/** Kong lets these through without an API key: people open them from a mail. */
-const OPEN_PATHS = new Set(['/verify', '/callback', '/authorize']);
+/** Kong lets these through without an API key: links people open from a mail, and the public keys. */
+const OPEN_PATHS = new Set(['/verify', '/callback', '/authorize', '/.well-known/jwks.json']);
 
 function route(method: string, path: string): ((request: AuthRequest) => Promise<void> | void) | undefined {
 	const direct = routes[`${method} ${path}`];

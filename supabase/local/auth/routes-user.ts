@@ -92,6 +92,11 @@ export function settingsInfo({ ctx, req, res }: AuthRequest): void {
 	});
 }
 
+/** Tokens are signed with the shared HS256 secret, which is never published: no public keys. */
+export function jwks({ req, res }: AuthRequest): void {
+	sendJson(req, res, 200, { keys: [] });
+}
+
 export function health({ req, res }: AuthRequest): void {
 	sendJson(req, res, 200, {
 		version: 'accord-local',
