@@ -111,6 +111,28 @@ describe('select with embedded relations', () => {
 		expect(data).toEqual({ label: 'Bălți', people: '100000', country: 'Moldova', capital: 'Chișinău', eu: true });
 	});
 
+	fixture('embeds many-to-many through a junction table, both ways', async () => {
+		const client = t.client();
+		const countries = await client
+			.from('countries')
+			.select('code, organisations(name)')
+			.in('id', [2, 4])
+			.order('id')
+			.order('id', { referencedTable: 'organisations' });
+		expect(countries.error).toBeNull();
+		expect(countries.data).toEqual([
+			{ code: 'RO', organisations: [{ name: 'United Nations' }, { name: 'European Union' }] },
+			{ code: 'AT', organisations: [] }
+		]);
+		const members = await client
+			.from('organisations')
+			.select('name, members:countries!memberships(code)')
+			.eq('id', 1)
+			.order('code', { referencedTable: 'members' })
+			.single();
+		expect(members.data).toEqual({ name: 'United Nations', members: [{ code: 'KE' }, { code: 'MD' }, { code: 'RO' }] });
+	});
+
 	fixture('answers PGRST200 for an unknown relationship', async () => {
 		const { data, error, status } = await t.client().from('countries').select('name, planets(name)');
 		expect(data).toBeNull();

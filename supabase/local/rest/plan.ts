@@ -12,9 +12,15 @@ export interface Relationship {
 	constraint: string;
 	/** Many-to-one, or one-to-one: the embed is an object, not an array. */
 	toOne: boolean;
-	/** child.childColumn = parent.parentColumn for each pair. */
+	/** child.childColumn = parent.parentColumn for each pair (empty through a junction). */
 	pairs: { childColumn: string; parentColumn: string }[];
 	target: TableInfo;
+	/** Many-to-many: the table whose two foreign keys link parent and child. */
+	junction?: {
+		table: TableInfo;
+		toParent: { junctionColumn: string; parentColumn: string }[];
+		toChild: { junctionColumn: string; childColumn: string }[];
+	};
 }
 
 export type OutputItem =
@@ -108,6 +114,7 @@ function findRelationship(cache: SchemaCache, source: TableInfo, target: string,
 			}
 		}
 	}
+	candidates.push(...junctionRelationships(cache, source, target, hint));
 	// A self-referencing key matches both ways; the name decides only with a hint.
 	const distinct = candidates.filter(
 		(c, i) => candidates.findIndex((o) => o.constraint === c.constraint && o.pairs[0]?.childColumn === c.pairs[0]?.childColumn) === i
@@ -118,12 +125,48 @@ function findRelationship(cache: SchemaCache, source: TableInfo, target: string,
 		source.name,
 		target,
 		distinct.map((c) => ({
-			cardinality: c.toOne ? 'many-to-one' : 'one-to-many',
+			cardinality: c.junction ? 'many-to-many' : c.toOne ? 'many-to-one' : 'one-to-many',
 			embedding: `${source.name} with ${c.target.name}`,
 			relationship: `${c.constraint} using ${source.name}(${c.pairs.map((p) => p.parentColumn).join(', ')}) and ${c.target.name}(${c.pairs.map((p) => p.childColumn).join(', ')})`
 		})),
 		distinct.map((c) => `${target}!${c.constraint}`)
 	);
+}
+
+/**
+ * Many-to-many as PostgREST finds it: a junction table with one foreign key to the
+ * source and one to the target, both within one of its keys. The hint may name the
+ * junction or either foreign key.
+ */
+function junctionRelationships(cache: SchemaCache, source: TableInfo, target: string, hint?: string): Relationship[] {
+	const sourceKey = tableKey(source.schema, source.name);
+	const found: Relationship[] = [];
+	for (const junction of cache.tables.values()) {
+		const junctionKey = tableKey(junction.schema, junction.name);
+		const keys = cache.foreignKeys.filter((fk) => fk.table === junctionKey);
+		for (const toSource of keys) {
+			if (toSource.foreignTable !== sourceKey) continue;
+			for (const toTarget of keys) {
+				const targetTable = cache.tables.get(toTarget.foreignTable);
+				if (toTarget === toSource || !targetTable || targetTable.name !== target) continue;
+				if (hint && hint !== junction.name && hint !== toSource.name && hint !== toTarget.name) continue;
+				const columns = [...toSource.columns, ...toTarget.columns];
+				if (!junction.uniqueKeys.some((key) => columns.every((column) => key.includes(column)))) continue;
+				found.push({
+					constraint: `${toSource.name}, ${toTarget.name}`,
+					toOne: false,
+					pairs: [],
+					target: targetTable,
+					junction: {
+						table: junction,
+						toParent: toSource.columns.map((column, i) => ({ junctionColumn: column, parentColumn: toSource.foreignColumns[i]! })),
+						toChild: toTarget.columns.map((column, i) => ({ junctionColumn: column, childColumn: toTarget.foreignColumns[i]! }))
+					}
+				});
+			}
+		}
+	}
+	return found;
 }
 
 /**

@@ -2,7 +2,7 @@
 // request is a bind parameter; the only text spliced in unquoted comes from the catalog
 // (format_type, pg_get_expr) or is a cast checked against a strict pattern in parse.ts.
 import type { Condition, FieldRef, OrderTerm } from './parse.ts';
-import type { ReadNode } from './plan.ts';
+import type { ReadNode, Relationship } from './plan.ts';
 import type { TableInfo } from './schema-cache.ts';
 
 export class SqlParams {
@@ -143,9 +143,7 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 			const child = embed.node;
 			const childAlias = params.alias(child.name);
 			const lateral = ident(`${childAlias}_embed`);
-			const join = embed.relationship.pairs
-				.map((p) => `${ident(childAlias)}.${ident(p.childColumn)} = ${ident(alias)}.${ident(p.parentColumn)}`)
-				.join(' and ');
+			const join = joinSql(embed.relationship, alias, childAlias, params);
 			const childSql = nodeSql(child, { from: tableSql(child.table!), alias: childAlias, join }, params);
 			if (embed.spread) {
 				laterals.push(`left join lateral (${childSql}) as ${lateral} on true`);
@@ -180,6 +178,22 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 		if (node.offset !== undefined) sql += ` offset ${params.add(node.offset)}`;
 	}
 	return sql;
+}
+
+/** How a child row belongs to its parent: matching key columns, or a junction row. */
+function joinSql(relationship: Relationship, parentAlias: string, childAlias: string, params: SqlParams): string {
+	const { junction } = relationship;
+	if (!junction) {
+		return relationship.pairs
+			.map((p) => `${ident(childAlias)}.${ident(p.childColumn)} = ${ident(parentAlias)}.${ident(p.parentColumn)}`)
+			.join(' and ');
+	}
+	const junctionAlias = params.alias(junction.table.name);
+	const links = [
+		...junction.toChild.map((p) => `${ident(junctionAlias)}.${ident(p.junctionColumn)} = ${ident(childAlias)}.${ident(p.childColumn)}`),
+		...junction.toParent.map((p) => `${ident(junctionAlias)}.${ident(p.junctionColumn)} = ${ident(parentAlias)}.${ident(p.parentColumn)}`)
+	];
+	return `exists (select 1 from ${tableSql(junction.table)} as ${ident(junctionAlias)} where ${links.join(' and ')})`;
 }
 
 export interface ReadQueryOptions extends NodeSqlOptions {
