@@ -1,0 +1,216 @@
+// postgres_changes delivery. The capture trigger (platform-realtime.sql) queues every
+// change of a published table in realtime.local_changes and notifies
+// 'realtime_changes'; this feed drains the queue in order, matches each change against
+// the subscribers' bindings and filters, checks RLS per subscriber identity, and pushes
+// one message per channel carrying the ids of the bindings it satisfies.
+import type { Database } from '../db.ts';
+import { bindingAccepts, filterAccepts } from './filters.ts';
+import type { ChangeBinding, ChangeType } from './filters.ts';
+import type { Hub, Subscription } from './hub.ts';
+import { pick, primaryKeyOf, TableCatalog } from './tables.ts';
+import type { TableInfo } from './tables.ts';
+import { visibleRows } from './visibility.ts';
+
+interface QueuedChange {
+	id: number;
+	schema_name: string;
+	table_name: string;
+	type: ChangeType;
+	record: Record<string, unknown> | null;
+	old_record: Record<string, unknown> | null;
+	commit_timestamp: string;
+}
+
+interface Delivery {
+	subscription: Subscription;
+	bindings: ChangeBinding[];
+}
+
+const BATCH_SIZE = 500;
+/** How often the capture triggers are re-synced with the publication, as a safety net. */
+const SYNC_INTERVAL_MS = 2000;
+const NO_PRIMARY_KEY = 'Error 400: Bad Request, no primary key';
+
+export interface ChangeFeed {
+	close(): Promise<void>;
+}
+
+export async function startChangeFeed(db: Database, hub: Hub, log: (message: string) => void): Promise<ChangeFeed> {
+	const catalog = new TableCatalog(db);
+	let closed = false;
+	let draining: Promise<void> | undefined;
+	let drainAgain = false;
+
+	await db.query('select realtime.sync_change_capture()');
+	// Changes queued while no server ran have no subscriber left to receive them.
+	await db.query('delete from realtime.local_changes');
+
+	const drain = (): Promise<void> => {
+		if (draining) {
+			drainAgain = true;
+			return draining;
+		}
+		draining = (async () => {
+			do {
+				drainAgain = false;
+				while (!closed && (await drainBatch()) === BATCH_SIZE) {
+					// A full batch means more may be waiting.
+				}
+			} while (drainAgain && !closed);
+		})()
+			.catch((error: unknown) => log(`[realtime] postgres_changes delivery failed: ${message(error)}`))
+			.finally(() => {
+				draining = undefined;
+			});
+		return draining;
+	};
+
+	const drainBatch = async (): Promise<number> => {
+		const { rows } = await db.query<QueuedChange>(
+			`delete from realtime.local_changes
+			 where id in (select id from realtime.local_changes order by id limit ${BATCH_SIZE})
+			 returning *`
+		);
+		if (rows.length === 0) return 0;
+		rows.sort((a, b) => a.id - b.id);
+		await deliver(rows);
+		return rows.length;
+	};
+
+	const deliver = async (changes: QueuedChange[]): Promise<void> => {
+		const listeners = [...hub.all()].filter((subscription) => subscription.changeBindings.length > 0);
+		if (listeners.length === 0) return;
+		const planned: { change: QueuedChange; table: TableInfo; deliveries: Delivery[] }[] = [];
+		// identity key + table → the identity and the rows it must be allowed to see.
+		const checks = new Map<string, { subscription: Subscription; table: TableInfo; rows: Record<string, unknown>[] }>();
+		for (const change of changes) {
+			const table = await catalog.get(change.schema_name, change.table_name);
+			if (!table) continue;
+			const deliveries = matchingDeliveries(listeners, change, table);
+			if (deliveries.length === 0) continue;
+			planned.push({ change, table, deliveries });
+			if (change.type === 'DELETE' || !change.record) continue;
+			for (const { subscription } of deliveries) {
+				const checkKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}`;
+				let check = checks.get(checkKey);
+				if (!check) checks.set(checkKey, (check = { subscription, table, rows: [] }));
+				check.rows.push(change.record);
+			}
+		}
+		const visible = new Map<string, Set<string>>();
+		await Promise.all(
+			[...checks].map(async ([checkKey, check]) => {
+				visible.set(checkKey, await visibleRows(db, check.subscription.identity, check.table, check.rows));
+			})
+		);
+		for (const { change, table, deliveries } of planned) {
+			for (const { subscription, bindings } of deliveries) {
+				const noPrimaryKey = table.primaryKey.length === 0 && subscription.identity.role !== 'service_role';
+				if (change.type !== 'DELETE' && change.record && !noPrimaryKey) {
+					const checkKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}`;
+					if (!visible.get(checkKey)?.has(primaryKeyOf(table, change.record))) continue;
+				}
+				subscription.outlet.push({
+					joinRef: subscription.joinRef,
+					ref: null,
+					topic: subscription.topic,
+					event: 'postgres_changes',
+					payload: {
+						ids: bindings.map((binding) => binding.id),
+						data: changeData(change, table, bindings, noPrimaryKey)
+					}
+				});
+			}
+		}
+	};
+
+	const unlisten = await db.listen('realtime_changes', () => {
+		void drain();
+	});
+	let syncing = false;
+	const timer = setInterval(() => {
+		if (syncing || closed) return;
+		syncing = true;
+		catalog.clear();
+		db.query('select realtime.sync_change_capture()')
+			.then(() => drain())
+			.catch((error: unknown) => log(`[realtime] change capture sync failed: ${message(error)}`))
+			.finally(() => {
+				syncing = false;
+			});
+	}, SYNC_INTERVAL_MS);
+	timer.unref();
+
+	return {
+		async close() {
+			closed = true;
+			clearInterval(timer);
+			await unlisten();
+			await draining;
+		}
+	};
+}
+
+function matchingDeliveries(listeners: Subscription[], change: QueuedChange, table: TableInfo): Delivery[] {
+	const deliveries: Delivery[] = [];
+	// A DELETE is checked against the old row the subscriber would receive.
+	const row = change.type === 'DELETE' ? oldRecord(change, table) : change.record;
+	for (const subscription of listeners) {
+		const bindings = subscription.changeBindings.filter(
+			(binding) =>
+				bindingAccepts(binding, table.schema, table.name, change.type) &&
+				(!binding.filter ||
+					(row !== undefined &&
+						row !== null &&
+						filterAccepts(binding.filter, row, columnType(table, binding.filter.column))))
+		);
+		if (bindings.length > 0) deliveries.push({ subscription, bindings });
+	}
+	return deliveries;
+}
+
+/**
+ * The old row as Supabase sends it: whole only with replica identity full and no RLS;
+ * the primary key for a DELETE otherwise (and for an UPDATE under RLS with identity
+ * full); nothing for an UPDATE without replica identity full.
+ */
+function oldRecord(change: QueuedChange, table: TableInfo): Record<string, unknown> | undefined {
+	if (!change.old_record) return undefined;
+	if (table.replicaIdentityFull) return table.rowSecurity ? pick(change.old_record, table.primaryKey) : change.old_record;
+	return change.type === 'DELETE' ? pick(change.old_record, table.primaryKey) : undefined;
+}
+
+function changeData(
+	change: QueuedChange,
+	table: TableInfo,
+	bindings: ChangeBinding[],
+	noPrimaryKey: boolean
+): Record<string, unknown> {
+	// When every binding asks for some columns only, send just those.
+	const selected = bindings.every((binding) => binding.select)
+		? new Set(bindings.flatMap((binding) => binding.select ?? []))
+		: undefined;
+	const narrow = (record: Record<string, unknown>) => (selected ? pick(record, [...selected]) : record);
+	const data: Record<string, unknown> = {
+		schema: table.schema,
+		table: table.name,
+		commit_timestamp: change.commit_timestamp,
+		type: change.type,
+		columns: selected ? table.columns.filter((column) => selected.has(column.name)) : table.columns,
+		errors: noPrimaryKey ? [NO_PRIMARY_KEY] : null
+	};
+	if (change.type !== 'DELETE') data.record = noPrimaryKey ? {} : narrow(change.record ?? {});
+	if (change.type !== 'INSERT' && !noPrimaryKey) {
+		const old = oldRecord(change, table);
+		if (old) data.old_record = narrow(old);
+	}
+	return data;
+}
+
+function columnType(table: TableInfo, column: string): string | undefined {
+	return table.columns.find((candidate) => candidate.name === column)?.type;
+}
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,39 @@
+// Row-level security for postgres_changes: a subscriber gets an INSERT or UPDATE only if
+// their role and claims can SELECT that row now, checked like PostgREST runs a request
+// (withRole) by primary key. One query answers a whole batch of rows for one identity.
+import type { Database } from '../db.ts';
+import { withRole } from '../request-role.ts';
+import type { Identity } from './identity.ts';
+import { primaryKeyOf, quoteIdent } from './tables.ts';
+import type { TableInfo } from './tables.ts';
+
+/** The primary keys (as primaryKeyOf renders them) among `records` the identity may see. */
+export async function visibleRows(
+	db: Database,
+	identity: Identity,
+	table: TableInfo,
+	records: Record<string, unknown>[]
+): Promise<Set<string>> {
+	// service_role bypasses RLS and holds every grant, as on Supabase.
+	if (identity.role === 'service_role') return new Set(records.map((record) => primaryKeyOf(table, record)));
+	if (table.primaryKey.length === 0 || records.length === 0) return new Set();
+	const relation = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+	const columns = table.primaryKey.map(quoteIdent);
+	const keys = records.map((record) => Object.fromEntries(table.primaryKey.map((column) => [column, record[column]])));
+	const sql = `select jsonb_build_array(${columns.map((c) => `t.${c}`).join(', ')}) as key
+	             from ${relation} t
+	             where (${columns.map((c) => `t.${c}`).join(', ')}) in (
+	               select ${columns.map((c) => `k.${c}`).join(', ')}
+	               from jsonb_populate_recordset(null::${relation}, $1::jsonb) k
+	             )`;
+	try {
+		const { rows } = await withRole(db, identity, (tx) => tx.query<{ key: unknown[] }>(sql, [JSON.stringify(keys)]), {
+			method: 'GET',
+			path: '/realtime/v1/postgres_changes'
+		});
+		return new Set(rows.map((row) => JSON.stringify(row.key)));
+	} catch {
+		// No SELECT privilege on the table, or a policy that fails: the row is not theirs to see.
+		return new Set();
+	}
+}
