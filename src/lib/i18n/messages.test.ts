@@ -38,7 +38,7 @@ function walk(elements: MessageFormatElement[], visit: (element: MessageFormatEl
 function placeholders(message: string): string[] {
 	const names = new Set<string>();
 	walk(parse(message), (element) => {
-		if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound) {
+		if ('value' in element && element.type !== TYPE.literal) {
 			names.add(String(element.value));
 		}
 	});
