@@ -214,6 +214,21 @@ describe('order, range and count', () => {
 		expect((data ?? []).map((r) => r.name)).toEqual(['Nairobi', 'București', 'Chișinău', 'Cluj-Napoca', 'Bălți', 'Cahul']);
 	});
 
+	fixture('orders by a column of a to-one embedded resource', async () => {
+		const client = t.client();
+		const { data, error } = await client
+			.from('cities')
+			.select('name, country:countries(name)')
+			.lte('id', 6)
+			.order('country(name)', { ascending: false })
+			.order('name');
+		expect(error).toBeNull();
+		expect((data ?? []).map((row) => row.name)).toEqual(['București', 'Cluj-Napoca', 'Bălți', 'Cahul', 'Chișinău', 'Nairobi']);
+		const toMany = await client.from('countries').select('name, cities(name)').order('cities(name)');
+		expect(toMany.status).toBe(400);
+		expect(toMany.error).toMatchObject({ code: 'PGRST118' });
+	});
+
 	fixture('range with an exact count answers 206 and Content-Range', async () => {
 		const { data, count, status } = await t
 			.client()

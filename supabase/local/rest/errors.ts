@@ -71,6 +71,10 @@ export const restErrors = {
 	unknownTable: (schema: string, table: string) =>
 		pgrst(404, 'PGRST205', `Could not find the table '${schema}.${table}' in the schema cache`),
 	notAllowed: (method: string) => pgrst(405, 'PGRST117', `Unsupported HTTP method: ${method}`),
+	notEmbedded: (name: string) =>
+		pgrst(400, 'PGRST108', `'${name}' is not an embedded resource in this request`, null, `Verify that '${name}' is included in the 'select' query parameter.`),
+	relatedOrderToMany: (from: string, name: string) =>
+		pgrst(400, 'PGRST118', `A related order on '${name}' is not possible`, `'${from}' and '${name}' do not form a many-to-one or one-to-one relationship`),
 	spreadNotToOne: (name: string) =>
 		pgrst(400, 'PGRST119', `A spread operation on '${name}' is not possible`, "'...' can only be used on to-one relationships")
 };

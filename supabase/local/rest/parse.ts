@@ -43,6 +43,8 @@ export type Condition =
 
 export interface OrderTerm {
 	field: FieldRef;
+	/** `order=country(name)`: a column of a to-one embedded resource. */
+	relation?: string;
 	descending: boolean;
 	nulls?: 'first' | 'last';
 }
@@ -245,7 +247,11 @@ export function parseOrder(text: string): OrderTerm[] {
 		return splitTopLevel(text).map((piece) => {
 			const parts = piece.trim().split('.');
 			const modifiers = parts.splice(1);
-			const term: OrderTerm = { field: parseField(parts[0] ?? ''), descending: false };
+			const head = parts[0] ?? '';
+			const related = /^([^()]+)\(([^()]+)\)$/.exec(head);
+			const term: OrderTerm = related
+				? { relation: parseName(related[1]!), field: parseField(related[2]!), descending: false }
+				: { field: parseField(head), descending: false };
 			for (const modifier of modifiers) {
 				if (modifier === 'asc') term.descending = false;
 				else if (modifier === 'desc') term.descending = true;

@@ -2,7 +2,7 @@
 // embedded resource reads, through which foreign key, and where each filter, order and
 // limit applies. Relationship lookup follows PostgREST: by table name, foreign key name
 // or column, with `!hint` to pick one when several match.
-import { restErrors, RestError } from './errors.ts';
+import { restErrors } from './errors.ts';
 import { parseFilter, parseLogic, parseNonNegativeInt, parseOrder } from './parse.ts';
 import type { Condition, OrderTerm, SelectItem } from './parse.ts';
 import { tableKey } from './schema-cache.ts';
@@ -202,14 +202,7 @@ function findEmbed(root: ReadNode, path: string[]): ReadNode {
 			(item): item is Extract<OutputItem, { kind: 'embed' }> =>
 				item.kind === 'embed' && (item.embed.key === name || item.embed.node.name === name)
 		);
-		if (!next) {
-			throw new RestError(400, {
-				code: 'PGRST108',
-				details: null,
-				hint: `Verify that '${name}' is included in the 'select' query parameter.`,
-				message: `'${name}' is not an embedded resource in this request`
-			});
-		}
+		if (!next) throw restErrors.notEmbedded(name);
 		node = next.embed.node;
 	}
 	return node;

@@ -2,7 +2,8 @@
 // request is a bind parameter; the only text spliced in unquoted comes from the catalog
 // (format_type, pg_get_expr) or is a cast checked against a strict pattern in parse.ts.
 import type { Condition, FieldRef, OrderTerm } from './parse.ts';
-import type { ReadNode, Relationship } from './plan.ts';
+import { restErrors } from './errors.ts';
+import type { OutputItem, ReadNode, Relationship } from './plan.ts';
 import type { TableInfo } from './schema-cache.ts';
 
 export class SqlParams {
@@ -101,13 +102,30 @@ export function conditionSql(alias: string, condition: Condition, params: SqlPar
 	return condition.negated ? `not (${sql})` : sql;
 }
 
-export function orderSql(alias: string, order: OrderTerm[], params: SqlParams): string {
-	if (order.length === 0) return '';
-	const terms = order.map((term) => {
+/**
+ * ORDER BY for a node. A term on a to-one embedded resource (`country(name)`) orders by
+ * that column of the related row, read through the same join as the embed.
+ */
+function orderSql(node: ReadNode, alias: string, params: SqlParams): string {
+	if (node.order.length === 0) return '';
+	const terms = node.order.map((term) => {
 		const nulls = term.nulls ? ` nulls ${term.nulls}` : '';
-		return `${fieldSql(alias, term.field, params)} ${term.descending ? 'desc' : 'asc'}${nulls}`;
+		return `${orderValueSql(node, alias, term, params)} ${term.descending ? 'desc' : 'asc'}${nulls}`;
 	});
 	return ` order by ${terms.join(', ')}`;
+}
+
+function orderValueSql(node: ReadNode, alias: string, term: OrderTerm, params: SqlParams): string {
+	if (!term.relation) return fieldSql(alias, term.field, params);
+	const embed = node.items.find(
+		(item): item is Extract<OutputItem, { kind: 'embed' }> =>
+			item.kind === 'embed' && (item.embed.key === term.relation || item.embed.node.name === term.relation)
+	)?.embed;
+	if (!embed) throw restErrors.notEmbedded(term.relation);
+	if (!embed.relationship.toOne) throw restErrors.relatedOrderToMany(node.name, term.relation);
+	const relatedAlias = params.alias(embed.node.name);
+	const join = joinSql(embed.relationship, alias, relatedAlias, params);
+	return `(select ${fieldSql(relatedAlias, term.field, params)} from ${tableSql(embed.relationship.target)} as ${ident(relatedAlias)} where ${join})`;
 }
 
 export interface NodeSqlOptions {
@@ -173,7 +191,7 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 	if (laterals.length) sql += ` ${laterals.join(' ')}`;
 	if (where.length) sql += ` where ${where.join(' and ')}`;
 	if (!options.unpaged) {
-		sql += orderSql(alias, node.order, params);
+		sql += orderSql(node, alias, params);
 		if (node.limit !== undefined) sql += ` limit ${params.add(node.limit)}`;
 		if (node.offset !== undefined) sql += ` offset ${params.add(node.offset)}`;
 	}
