@@ -111,6 +111,26 @@ describe('admin API', () => {
 		expect(fragmentParams(landing).get('access_token')).toBeTruthy();
 	});
 
+	it('generateLink(signup) needs a password; generateLink(recovery) needs an existing user', async () => {
+		const admin = stack.adminClient().auth.admin;
+		const email = newEmail('signup-link');
+		const signup = await admin.generateLink({ type: 'signup', email, password: 'a-fine-password' });
+		expect(signup.error).toBeNull();
+		expect(signup.data.properties?.verification_type).toBe('signup');
+		expect(signup.data.user?.email_confirmed_at).toBeUndefined();
+		const confirmed = await followLink(signup.data.properties!.action_link);
+		expect(fragmentParams(confirmed).get('type')).toBe('signup');
+		expect((await stack.client().auth.signInWithPassword({ email, password: 'a-fine-password' })).error).toBeNull();
+
+		const recovery = await admin.generateLink({ type: 'recovery', email });
+		expect(recovery.data.properties?.verification_type).toBe('recovery');
+		expect(fragmentParams(await followLink(recovery.data.properties!.action_link)).get('type')).toBe('recovery');
+
+		const nobody = await admin.generateLink({ type: 'recovery', email: newEmail('nobody') });
+		expect(nobody.error?.status).toBe(404);
+		expect(nobody.error?.code).toBe('user_not_found');
+	});
+
 	it('inviteUserByEmail mails the invitation', async () => {
 		const email = newEmail('mailed-invite');
 		const { data, error } = await stack.adminClient().auth.admin.inviteUserByEmail(email, { data: { country: 'RO' } });

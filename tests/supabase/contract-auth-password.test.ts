@@ -1,6 +1,7 @@
 // Auth contract tests: sign-up and sign-in with a password, password recovery, and the
 // signed-in user changing their metadata, password and email address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configureAuth } from '../../supabase/local/auth/index.ts';
 import { verifyJwt } from '../../supabase/local/jwt.ts';
 import {
 	SITE_URL,
@@ -68,6 +69,23 @@ describe('password sign-up and sign-in', () => {
 		const later = await supabase.auth.signInWithPassword({ email, password: 'a-fine-password' });
 		expect(later.error).toBeNull();
 		expect(later.data.user?.email_confirmed_at).toBeTruthy();
+	});
+
+	it('with confirmations off, signUp signs in at once and a second signUp is user_already_exists', async () => {
+		configureAuth(stack.ctx, { emailConfirmations: false });
+		try {
+			const email = newEmail('autoconfirm');
+			const { data, error } = await stack.client().auth.signUp({ email, password: 'a-fine-password' });
+			expect(error).toBeNull();
+			expect(data.session?.access_token).toBeTruthy();
+			expect(data.user?.email_confirmed_at).toBeTruthy();
+			expect(await stack.ctx.outbox.list({ to: email })).toEqual([]);
+			const again = await stack.client().auth.signUp({ email, password: 'a-fine-password' });
+			expect(again.error?.status).toBe(422);
+			expect(again.error?.code).toBe('user_already_exists');
+		} finally {
+			configureAuth(stack.ctx, { emailConfirmations: true });
+		}
 	});
 
 	it('signUp refuses a short password with weak_password', async () => {

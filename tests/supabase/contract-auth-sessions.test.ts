@@ -104,6 +104,18 @@ describe('sessions: refresh, rotation, reuse, sign-out', () => {
 		});
 	});
 
+	it("signOut({ scope: 'local' }) ends only this session", async () => {
+		const email = newEmail('local');
+		await stack.confirmedUser(email, 'password-123');
+		const phone = stack.client();
+		const laptop = stack.client();
+		const onPhone = (await phone.auth.signInWithPassword({ email, password: 'password-123' })).data.session!;
+		const onLaptop = (await laptop.auth.signInWithPassword({ email, password: 'password-123' })).data.session!;
+		expect((await laptop.auth.signOut({ scope: 'local' })).error).toBeNull();
+		expect((await stack.client().auth.getUser(onLaptop.access_token)).error?.name).toBe('AuthSessionMissingError');
+		expect((await stack.client().auth.getUser(onPhone.access_token)).data.user?.email).toBe(email);
+	});
+
 	it("signOut({ scope: 'others' }) keeps this session and ends the others", async () => {
 		const email = newEmail('others');
 		await stack.confirmedUser(email, 'password-123');

@@ -154,6 +154,15 @@ describe('magic link, implicit flow', () => {
 		expect(data.session?.user.email).toBe(email);
 	});
 
+	it('the older POST /magiclink endpoint mails a link too', async () => {
+		const email = newEmail('legacy');
+		const response = await stack.authFetch('/magiclink', { method: 'POST', body: JSON.stringify({ email }) });
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({});
+		const landing = await followLink((await stack.latestMail(email)).link!);
+		expect(fragmentParams(landing).get('access_token')).toBeTruthy();
+	});
+
 	it('shouldCreateUser: false does not create anybody', async () => {
 		const email = newEmail('nobody');
 		const { error } = await stack.client().auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
@@ -251,6 +260,27 @@ describe('magic link, PKCE flow with @supabase/ssr', () => {
 		});
 		expect(exchanged.status).toBe(200);
 		expect((await exchanged.json()).user.email).toBe(email);
+	});
+
+	it('signUp through @supabase/ssr is confirmed by a PKCE link', async () => {
+		const email = newEmail('ssr-signup');
+		const jar = new Map<string, string>();
+		const { data, error } = await serverClient(jar).auth.signUp({
+			email,
+			password: 'a-fine-password',
+			options: { emailRedirectTo: `${SITE_URL}/auth/callback` }
+		});
+		expect(error).toBeNull();
+		expect(data.session).toBeNull();
+		const mail = await stack.latestMail(email);
+		expect(mail.subject).toBe('Confirm Your Signup');
+		const code = (await followLink(mail.link!)).searchParams.get('code')!;
+		const exchanged = await serverClient(jar).auth.exchangeCodeForSession(code);
+		expect(exchanged.error).toBeNull();
+		expect(exchanged.data.user?.email_confirmed_at).toBeTruthy();
+		const claims = await verifyJwt(exchanged.data.session!.access_token, stack.ctx.jwtSecret);
+		expect(claims.amr?.[0]?.method).toBe('email/signup');
+		expect((await stack.client().auth.signInWithPassword({ email, password: 'a-fine-password' })).error).toBeNull();
 	});
 
 	it('errors on a PKCE link go to the query string as well as the fragment', async () => {
