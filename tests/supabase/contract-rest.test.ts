@@ -92,6 +92,17 @@ describe('select with embedded relations', () => {
 		]);
 	});
 
+	fixture('an empty embed filters parents without adding a key', async () => {
+		const { data, error } = await t
+			.client()
+			.from('countries')
+			.select('code, cities!inner()')
+			.gt('cities.population', 1_000_000)
+			.order('id');
+		expect(error).toBeNull();
+		expect(data).toEqual([{ code: 'RO' }, { code: 'KE' }]);
+	});
+
 	fixture('null filtering on an embedded resource finds parents with and without matches', async () => {
 		const client = t.client();
 		const without = await client.from('countries').select('code, cities(id)').is('cities', null).order('id');
@@ -492,6 +503,29 @@ describe('request errors', () => {
 			const wire = await raw(query);
 			expect(wire.status, query).toBe(400);
 			expect(wire.json, query).toMatchObject({ code: 'PGRST100' });
+		}
+	});
+
+	fixture('malformed requests of every kind get a JSON 4xx answer, never a 500', async () => {
+		const garbage = [
+			'%ZZ', 'countries%00', 'a/b/c', 'rpc', 'countries?select=(', 'countries?select=a:b:c', 'countries?select=info->',
+			'countries?select=cities!a!b!c(name)', 'countries?select="a""b"', 'countries?id=not.not.eq.1', 'countries?or=()',
+			'countries?order=.', 'countries?limit=-1', 'countries?offset=1e3', 'countries?..=1', 'countries?a.b.c=eq.1',
+			'countries?languages=cs.notarray', 'countries?name=fts(nolang).x', 'countries?id=lt.99999999999999999999',
+			'rpc/add_numbers?a=1&b=x', 'rpc/population_by_country?select=country,cities(name)'
+		];
+		for (const path of garbage) {
+			for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
+				const wire = await raw(path, {
+					method,
+					apikey: t.serviceRoleKey,
+					headers: { 'content-type': 'application/json' },
+					body: method === 'GET' ? undefined : '[{"id": 1}, {"x": 2}]'
+				});
+				expect(wire.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+				expect(wire.status, `${method} ${path}`).toBeLessThan(500);
+				expect(wire.json, `${method} ${path}`).toHaveProperty('code');
+			}
 		}
 	});
 

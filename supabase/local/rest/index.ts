@@ -101,7 +101,7 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 		const accept = readAccept(req);
 		const range = readRange(req);
 		const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readBodyOrThrow(req) : undefined;
-		const segments = route.split('/').map(decodeURIComponent);
+		const segments = route.split('/').map((segment) => decodeSegment(segment, schema));
 		const settings = { method, path: url.pathname, headers: flatHeaders(req) };
 
 		if (segments[0] === 'rpc' && segments.length === 2) {
@@ -176,6 +176,14 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 			await reloading?.catch(() => undefined);
 		}
 	};
+}
+
+function decodeSegment(segment: string, schema: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		throw restErrors.unknownTable(schema, segment);
+	}
 }
 
 /** Node's socket errors (ECONNREFUSED…): the database is down, not the request wrong. */

@@ -147,7 +147,9 @@ function parseSelectItem(piece: string): SelectItem {
 			else if (hint === undefined) hint = parseName(part);
 			else throw new SyntaxError(`unexpected "!${part}"`);
 		}
-		return { kind: 'embed', relation, alias, hint, joinType, spread, select: parseSelectList(inner) };
+		// An empty embed (`cities!inner()`) filters the parent without adding a key.
+		const select = inner.trim() === '' ? [] : parseSelectList(inner);
+		return { kind: 'embed', relation, alias, hint, joinType, spread, select };
 	}
 	const { alias, rest } = splitAlias(piece);
 	const castAt = rest.indexOf('::');

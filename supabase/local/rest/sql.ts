@@ -170,7 +170,8 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 			}
 			const aggregate = embed.relationship.toOne ? 'row_to_json("pgrst_row")' : 'json_agg("pgrst_row")';
 			laterals.push(`left join lateral (select ${aggregate} as body from (${childSql}) as "pgrst_row") as ${lateral} on true`);
-			columns.push(
+			const hidden = child.items.length === 0;
+			if (!hidden) columns.push(
 				embed.relationship.toOne
 					? `${lateral}.body as ${ident(embed.key)}`
 					: `coalesce(${lateral}.body, '[]'::json) as ${ident(embed.key)}`
