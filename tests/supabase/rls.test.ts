@@ -3,7 +3,14 @@
 // organisers, on a fresh database with its own small fixture.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../supabase/local/db.ts';
-import { addMember, asUser, createEvent, createTestDatabase, createUser, type TestDatabase } from './helpers/database.ts';
+import {
+	addMember,
+	asUser,
+	createEvent,
+	createTestDatabase,
+	createUser,
+	type TestDatabase
+} from './helpers/database.ts';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -175,9 +182,13 @@ describe('anonymous visitors', () => {
 			(await tx.query<{ id: string }>(`select id from public.sessions`)).rows.map((row) => row.id)
 		);
 		expect(sessions.sort()).toEqual([ids.sessionOne, ids.sessionTwo].sort());
-		const people = await asUser(db, null, (tx) => tx.query(`select name from public.session_people where member_id is null`));
+		const people = await asUser(db, null, (tx) =>
+			tx.query(`select name from public.session_people where member_id is null`)
+		);
 		expect(people.rows).toEqual([{ name: 'Ana Popescu' }]);
-		const indicators = await asUser(db, null, (tx) => tx.query<{ code: string }>(`select code from public.indicators order by code`));
+		const indicators = await asUser(db, null, (tx) =>
+			tx.query<{ code: string }>(`select code from public.indicators order by code`)
+		);
 		expect(indicators.rows.map((row) => row.code)).toEqual(['P1', 'P2']);
 	});
 
@@ -199,7 +210,9 @@ describe('anonymous visitors', () => {
 		await expect(castVote(null, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({ code: '42501' });
 		await expect(
 			asUser(db, null, (tx) =>
-				tx.query(`insert into public.events (slug, title, starts_on, ends_on) values ('anon-event', '{"en":"x"}', '2020-01-01', '2020-01-02')`)
+				tx.query(
+					`insert into public.events (slug, title, starts_on, ends_on) values ('anon-event', '{"en":"x"}', '2020-01-01', '2020-01-02')`
+				)
 			)
 		).rejects.toMatchObject({ code: '42501' });
 	});
@@ -207,13 +220,17 @@ describe('anonymous visitors', () => {
 
 describe('members', () => {
 	it('see the other members of their event but not of other events', async () => {
-		const seen = await asUser(db, users.delegateRo, (tx) => tx.query<{ user_id: string }>(`select user_id from public.members`));
+		const seen = await asUser(db, users.delegateRo, (tx) =>
+			tx.query<{ user_id: string }>(`select user_id from public.members`)
+		);
 		expect(seen.rows).toHaveLength(6);
 		expect(seen.rows.map((row) => row.user_id)).not.toContain(users.outsider);
 	});
 
 	it('read their draft event, which outsiders do not see', async () => {
-		const own = await asUser(db, users.outsider, (tx) => tx.query(`select id from public.events where id = $1`, [ids.draftEvent]));
+		const own = await asUser(db, users.outsider, (tx) =>
+			tx.query(`select id from public.events where id = $1`, [ids.draftEvent])
+		);
 		expect(own.rows).toHaveLength(1);
 		const others = await asUser(db, users.delegateRo, (tx) =>
 			tx.query(`select id from public.events where id = $1`, [ids.draftEvent])
@@ -237,42 +254,60 @@ describe('votes', () => {
 		}
 		await castVote(users.delegateMd, ids.openRound, ids.indicatorTwo, 'disagree');
 		await expect(
-			asUser(db, users.delegateRo, (tx) => tx.query(`update public.votes set choice = 'agree' where voter_id = $1`, [users.delegateMd]))
+			asUser(db, users.delegateRo, (tx) =>
+				tx.query(`update public.votes set choice = 'agree' where voter_id = $1`, [users.delegateMd])
+			)
 		).rejects.toMatchObject({ code: '42501' });
 		await expect(
 			asUser(db, users.delegateRo, (tx) => tx.query(`delete from public.votes where voter_id = $1`, [users.delegateMd]))
 		).rejects.toMatchObject({ code: '42501' });
-		const stored = await one<{ choice: string }>(db, `select choice from public.votes where round_id = $1 and indicator_id = $2 and voter_id = $3`, [
-			ids.openRound,
-			ids.indicatorTwo,
-			users.delegateMd
-		]);
+		const stored = await one<{ choice: string }>(
+			db,
+			`select choice from public.votes where round_id = $1 and indicator_id = $2 and voter_id = $3`,
+			[ids.openRound, ids.indicatorTwo, users.delegateMd]
+		);
 		expect(stored.choice).toBe('disagree');
 	});
 
-	it('are cast in the caller\'s own name, once per indicator, changeable while open', async () => {
+	it("are cast in the caller's own name, once per indicator, changeable while open", async () => {
 		const first = await castVote(users.delegateRo, ids.openRound, ids.indicatorTwo, 'reservations');
 		expect(first.voter_id).toBe(users.delegateRo);
 		const changed = await castVote(users.delegateRo, ids.openRound, ids.indicatorTwo, 'agree');
 		expect(changed.id).toBe(first.id);
 		expect(changed.choice).toBe('agree');
-		const mine = await one<{ n: number }>(db, `select count(*)::int as n from public.votes where round_id = $1 and indicator_id = $2 and voter_id = $3`, [
-			ids.openRound,
-			ids.indicatorTwo,
-			users.delegateRo
-		]);
+		const mine = await one<{ n: number }>(
+			db,
+			`select count(*)::int as n from public.votes where round_id = $1 and indicator_id = $2 and voter_id = $3`,
+			[ids.openRound, ids.indicatorTwo, users.delegateRo]
+		);
 		expect(mine.n).toBe(1);
 	});
 
 	it('are refused in a closed or draft round, in another event, and from non-delegates', async () => {
-		await expect(castVote(users.delegateRo, ids.closedRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({ code: 'AC001' });
-		await expect(castVote(users.delegateRo, ids.draftRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({ code: 'AC001' });
-		await expect(castVote(users.delegateRo, ids.otherEventRound, ids.draftIndicator, 'agree')).rejects.toMatchObject({ code: '42501' });
-		await expect(castVote(users.outsider, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({ code: '42501' });
-		await expect(castVote(users.observer, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({ code: '42501' });
-		await expect(castVote(users.organiser, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({ code: '42501' });
-		await expect(castVote(users.delegateRo, ids.openRound, ids.draftIndicator, 'agree')).rejects.toMatchObject({ code: 'AC002' });
-		await expect(castVote(users.delegateRo, ids.openRound, ids.indicatorOne, 'block')).rejects.toMatchObject({ code: 'AC003' });
+		await expect(castVote(users.delegateRo, ids.closedRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
+			code: 'AC001'
+		});
+		await expect(castVote(users.delegateRo, ids.draftRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
+			code: 'AC001'
+		});
+		await expect(castVote(users.delegateRo, ids.otherEventRound, ids.draftIndicator, 'agree')).rejects.toMatchObject({
+			code: '42501'
+		});
+		await expect(castVote(users.outsider, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
+			code: '42501'
+		});
+		await expect(castVote(users.observer, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
+			code: '42501'
+		});
+		await expect(castVote(users.organiser, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
+			code: '42501'
+		});
+		await expect(castVote(users.delegateRo, ids.openRound, ids.draftIndicator, 'agree')).rejects.toMatchObject({
+			code: 'AC002'
+		});
+		await expect(castVote(users.delegateRo, ids.openRound, ids.indicatorOne, 'block')).rejects.toMatchObject({
+			code: 'AC003'
+		});
 	});
 
 	it('can be retracted while the round is open, not after', async () => {
@@ -286,7 +321,9 @@ describe('votes', () => {
 		);
 		expect(again.retract_vote).toBe(false);
 		await expect(
-			asUser(db, users.delegateMd, (tx) => tx.query(`select public.retract_vote($1, $2)`, [ids.closedRound, ids.indicatorOne]))
+			asUser(db, users.delegateMd, (tx) =>
+				tx.query(`select public.retract_vote($1, $2)`, [ids.closedRound, ids.indicatorOne])
+			)
 		).rejects.toMatchObject({ code: 'AC001' });
 	});
 
@@ -295,9 +332,12 @@ describe('votes', () => {
 		await castVote(users.delegateMd, ids.secretRound, ids.indicatorOne, 'disagree');
 		const votersSeenBy = async (userId: string, roundId: string) =>
 			asUser(db, userId, async (tx) =>
-				(await tx.query<{ voter_id: string }>(`select voter_id from public.votes where round_id = $1 order by voter_id`, [roundId])).rows.map(
-					(row) => row.voter_id
-				)
+				(
+					await tx.query<{ voter_id: string }>(
+						`select voter_id from public.votes where round_id = $1 order by voter_id`,
+						[roundId]
+					)
+				).rows.map((row) => row.voter_id)
 			);
 		expect(await votersSeenBy(users.delegateRo, ids.secretRound)).toEqual([users.delegateRo]);
 		expect(await votersSeenBy(users.delegateMd, ids.secretRound)).toEqual([users.delegateMd]);
@@ -320,7 +360,7 @@ describe('session summaries', () => {
 			)
 		);
 
-	it('are written by the session\'s own rapporteur, who is recorded as publisher', async () => {
+	it("are written by the session's own rapporteur, who is recorded as publisher", async () => {
 		await upsertSummary(users.rapporteur, ids.sessionOne, 'Key points of session one');
 		const row = await one<{ body: { en: string }; published_by: string }>(
 			db,
@@ -334,10 +374,16 @@ describe('session summaries', () => {
 		await expect(upsertSummary(users.rapporteur, ids.sessionTwo, 'Not mine')).rejects.toMatchObject({ code: '42501' });
 		await expect(upsertSummary(users.delegateRo, ids.sessionTwo, 'Not mine')).rejects.toMatchObject({ code: '42501' });
 		const updated = await asUser(db, users.otherRapporteur, (tx) =>
-			tx.query(`update public.session_summaries set body = '{"en":"Overwritten"}' where session_id = $1`, [ids.sessionOne])
+			tx.query(`update public.session_summaries set body = '{"en":"Overwritten"}' where session_id = $1`, [
+				ids.sessionOne
+			])
 		);
 		expect(updated.affectedRows).toBe(0);
-		const row = await one<{ body: { en: string } }>(db, `select body from public.session_summaries where session_id = $1`, [ids.sessionOne]);
+		const row = await one<{ body: { en: string } }>(
+			db,
+			`select body from public.session_summaries where session_id = $1`,
+			[ids.sessionOne]
+		);
 		expect(row.body.en).toBe('Key points of session one');
 	});
 
@@ -347,7 +393,9 @@ describe('session summaries', () => {
 		await db.query(`update public.session_summaries set published_at = null where session_id = $1`, [ids.sessionOne]);
 		const hidden = await asUser(db, null, (tx) => tx.query(`select session_id from public.session_summaries`));
 		expect(hidden.rows).toEqual([]);
-		const members = await asUser(db, users.observer, (tx) => tx.query(`select session_id from public.session_summaries`));
+		const members = await asUser(db, users.observer, (tx) =>
+			tx.query(`select session_id from public.session_summaries`)
+		);
 		expect(members.rows).toHaveLength(1);
 		await db.query(`update public.session_summaries set published_at = now() where session_id = $1`, [ids.sessionOne]);
 	});
@@ -380,10 +428,10 @@ describe('organiser-only changes', () => {
 		const newcomer = await createUser(db);
 		await expect(
 			asUser(db, users.delegateRo, (tx) =>
-				tx.query(`insert into public.members (event_id, user_id, role, display_name) values ($1, $2, 'delegate', 'Friend')`, [
-					ids.publishedEvent,
-					newcomer
-				])
+				tx.query(
+					`insert into public.members (event_id, user_id, role, display_name) values ($1, $2, 'delegate', 'Friend')`,
+					[ids.publishedEvent, newcomer]
+				)
 			)
 		).rejects.toMatchObject({ code: '42501' });
 		const promoted = await asUser(db, users.delegateRo, (tx) =>
@@ -391,22 +439,25 @@ describe('organiser-only changes', () => {
 		);
 		expect(promoted.affectedRows).toBe(0);
 		const added = await asUser(db, users.organiser, (tx) =>
-			tx.query(`insert into public.members (event_id, user_id, role, display_name) values ($1, $2, 'observer', 'Guest')`, [
-				ids.publishedEvent,
-				newcomer
-			])
+			tx.query(
+				`insert into public.members (event_id, user_id, role, display_name) values ($1, $2, 'observer', 'Guest')`,
+				[ids.publishedEvent, newcomer]
+			)
 		);
 		expect(added.affectedRows).toBe(1);
-		const removed = await asUser(db, users.organiser, (tx) => tx.query(`delete from public.members where user_id = $1`, [newcomer]));
+		const removed = await asUser(db, users.organiser, (tx) =>
+			tx.query(`delete from public.members where user_id = $1`, [newcomer])
+		);
 		expect(removed.affectedRows).toBe(1);
 	});
 
 	it('indicators: only organisers define them', async () => {
 		await expect(
 			asUser(db, users.delegateRo, (tx) =>
-				tx.query(`insert into public.indicators (event_id, code, domain, title) values ($1, 'X9', 'planning', '{"en":"x"}')`, [
-					ids.publishedEvent
-				])
+				tx.query(
+					`insert into public.indicators (event_id, code, domain, title) values ($1, 'X9', 'planning', '{"en":"x"}')`,
+					[ids.publishedEvent]
+				)
 			)
 		).rejects.toMatchObject({ code: '42501' });
 		const changed = await asUser(db, users.delegateRo, (tx) =>
@@ -414,9 +465,10 @@ describe('organiser-only changes', () => {
 		);
 		expect(changed.affectedRows).toBe(0);
 		const inserted = await asUser(db, users.organiser, (tx) =>
-			tx.query(`insert into public.indicators (event_id, code, domain, title) values ($1, 'S1', 'supporting', '{"en":"Supervision"}')`, [
-				ids.publishedEvent
-			])
+			tx.query(
+				`insert into public.indicators (event_id, code, domain, title) values ($1, 'S1', 'supporting', '{"en":"Supervision"}')`,
+				[ids.publishedEvent]
+			)
 		);
 		expect(inserted.affectedRows).toBe(1);
 	});
@@ -424,45 +476,70 @@ describe('organiser-only changes', () => {
 	it('rounds: only organisers create, open and close them, draft → open → closed only', async () => {
 		await expect(
 			asUser(db, users.delegateRo, (tx) =>
-				tx.query(`insert into public.voting_rounds (event_id, title) values ($1, '{"en":"Mine"}')`, [ids.publishedEvent])
+				tx.query(`insert into public.voting_rounds (event_id, title) values ($1, '{"en":"Mine"}')`, [
+					ids.publishedEvent
+				])
 			)
 		).rejects.toMatchObject({ code: '42501' });
 		const round = await asUser(db, users.organiser, (tx) =>
-			one<{ id: string }>(tx, `insert into public.voting_rounds (event_id, title) values ($1, '{"en":"Day 3"}') returning id`, [
-				ids.publishedEvent
-			])
+			one<{ id: string }>(
+				tx,
+				`insert into public.voting_rounds (event_id, title) values ($1, '{"en":"Day 3"}') returning id`,
+				[ids.publishedEvent]
+			)
 		);
-		await expect(asUser(db, users.organiser, (tx) => tx.query(`select public.open_round($1)`, [round.id]))).rejects.toMatchObject({
+		await expect(
+			asUser(db, users.organiser, (tx) => tx.query(`select public.open_round($1)`, [round.id]))
+		).rejects.toMatchObject({
 			code: 'AC006'
 		});
 		await asUser(db, users.organiser, (tx) =>
-			tx.query(`insert into public.round_indicators (round_id, indicator_id) values ($1, $2)`, [round.id, ids.indicatorOne])
+			tx.query(`insert into public.round_indicators (round_id, indicator_id) values ($1, $2)`, [
+				round.id,
+				ids.indicatorOne
+			])
 		);
-		await expect(asUser(db, users.delegateRo, (tx) => tx.query(`select public.open_round($1)`, [round.id]))).rejects.toMatchObject({
+		await expect(
+			asUser(db, users.delegateRo, (tx) => tx.query(`select public.open_round($1)`, [round.id]))
+		).rejects.toMatchObject({
 			code: '42501'
 		});
-		await expect(asUser(db, users.organiser, (tx) => tx.query(`select public.close_round($1)`, [round.id]))).rejects.toMatchObject({
+		await expect(
+			asUser(db, users.organiser, (tx) => tx.query(`select public.close_round($1)`, [round.id]))
+		).rejects.toMatchObject({
 			code: 'AC005'
 		});
 		const opened = await asUser(db, users.organiser, (tx) =>
-			one<{ status: string; opened_at: string | null }>(tx, `select status, opened_at from public.open_round($1)`, [round.id])
+			one<{ status: string; opened_at: string | null }>(tx, `select status, opened_at from public.open_round($1)`, [
+				round.id
+			])
 		);
 		expect(opened.status).toBe('open');
 		expect(opened.opened_at).not.toBeNull();
 		await expect(
-			asUser(db, users.organiser, (tx) => tx.query(`update public.voting_rounds set quorum_percent = 10 where id = $1`, [round.id]))
+			asUser(db, users.organiser, (tx) =>
+				tx.query(`update public.voting_rounds set quorum_percent = 10 where id = $1`, [round.id])
+			)
 		).rejects.toMatchObject({ code: 'AC008' });
 		await expect(
-			asUser(db, users.organiser, (tx) => tx.query(`delete from public.round_indicators where round_id = $1`, [round.id]))
+			asUser(db, users.organiser, (tx) =>
+				tx.query(`delete from public.round_indicators where round_id = $1`, [round.id])
+			)
 		).rejects.toMatchObject({ code: 'AC008' });
-		await expect(asUser(db, users.delegateRo, (tx) => tx.query(`select public.close_round($1)`, [round.id]))).rejects.toMatchObject({
+		await expect(
+			asUser(db, users.delegateRo, (tx) => tx.query(`select public.close_round($1)`, [round.id]))
+		).rejects.toMatchObject({
 			code: '42501'
 		});
 		await asUser(db, users.organiser, (tx) => tx.query(`select public.close_round($1)`, [round.id]));
 		await expect(
-			asUser(db, users.organiser, (tx) => tx.query(`update public.voting_rounds set status = 'open' where id = $1`, [round.id]))
+			asUser(db, users.organiser, (tx) =>
+				tx.query(`update public.voting_rounds set status = 'open' where id = $1`, [round.id])
+			)
 		).rejects.toMatchObject({ code: 'AC005' });
-		await expect(asUser(db, users.organiser, (tx) => tx.query(`select public.open_round($1)`, [round.id]))).rejects.toMatchObject({
+		await expect(
+			asUser(db, users.organiser, (tx) => tx.query(`select public.open_round($1)`, [round.id]))
+		).rejects.toMatchObject({
 			code: 'AC005'
 		});
 	});
@@ -470,7 +547,9 @@ describe('organiser-only changes', () => {
 
 describe('audit log', () => {
 	it('records organiser actions, round changes and votes, readable by organisers only', async () => {
-		await asUser(db, users.organiser, (tx) => tx.query(`update public.sessions set status = 'closed' where id = $1`, [ids.sessionTwo]));
+		await asUser(db, users.organiser, (tx) =>
+			tx.query(`update public.sessions set status = 'closed' where id = $1`, [ids.sessionTwo])
+		);
 		const entries = await asUser(db, users.organiser, (tx) =>
 			tx.query<{ actor: string; action: string; object_id: string }>(
 				`select actor, action, object_id from public.audit_log where event_id = $1 order by id`,
@@ -478,7 +557,11 @@ describe('audit log', () => {
 			)
 		);
 		const actions = entries.rows.map((row) => row.action);
-		expect(entries.rows).toContainEqual({ actor: users.organiser, action: 'sessions.closed', object_id: ids.sessionTwo });
+		expect(entries.rows).toContainEqual({
+			actor: users.organiser,
+			action: 'sessions.closed',
+			object_id: ids.sessionTwo
+		});
 		expect(actions).toContain('votes.cast');
 		expect(actions).toContain('votes.change');
 		expect(actions).toContain('votes.retract');
@@ -506,8 +589,12 @@ describe('audit log', () => {
 	});
 
 	it('cannot be changed or deleted by anyone', async () => {
-		await expect(asUser(db, users.organiser, (tx) => tx.query(`delete from public.audit_log`))).rejects.toMatchObject({ code: '42501' });
-		await expect(asUser(db, users.organiser, (tx) => tx.query(`update public.audit_log set action = 'x'`))).rejects.toMatchObject({
+		await expect(asUser(db, users.organiser, (tx) => tx.query(`delete from public.audit_log`))).rejects.toMatchObject({
+			code: '42501'
+		});
+		await expect(
+			asUser(db, users.organiser, (tx) => tx.query(`update public.audit_log set action = 'x'`))
+		).rejects.toMatchObject({
 			code: '42501'
 		});
 		await expect(db.query(`delete from public.audit_log`)).rejects.toMatchObject({ code: '42501' });
@@ -614,10 +701,14 @@ describe('collab_access', () => {
 
 	it('is not callable through the API', async () => {
 		await expect(
-			asUser(db, users.organiser, (tx) => tx.query(`select public.collab_access($1, $2)`, [`notes:${ids.sessionOne}`, users.organiser]))
+			asUser(db, users.organiser, (tx) =>
+				tx.query(`select public.collab_access($1, $2)`, [`notes:${ids.sessionOne}`, users.organiser])
+			)
 		).rejects.toMatchObject({ code: '42501' });
 		await expect(
-			asUser(db, null, (tx) => tx.query(`select public.collab_access($1, $2)`, [`notes:${ids.sessionOne}`, users.organiser]))
+			asUser(db, null, (tx) =>
+				tx.query(`select public.collab_access($1, $2)`, [`notes:${ids.sessionOne}`, users.organiser])
+			)
 		).rejects.toMatchObject({ code: '42501' });
 	});
 });

@@ -3,7 +3,14 @@
 // published to Realtime.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
-import { addMember, asUser, createEvent, createTestDatabase, createUser, type TestDatabase } from './helpers/database.ts';
+import {
+	addMember,
+	asUser,
+	createEvent,
+	createTestDatabase,
+	createUser,
+	type TestDatabase
+} from './helpers/database.ts';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -70,10 +77,14 @@ describe('events', () => {
 	it('maintain updated_at on every update', async () => {
 		const { rows } = await insertEvent({});
 		const id = rows[0]!.id;
-		await db.query(`update public.events set updated_at = '2000-01-01', venue = 'Palace of the Parliament' where id = $1`, [id]);
-		const after = await db.query<{ stale: boolean }>(`select updated_at < now() - interval '1 day' as stale from public.events where id = $1`, [
-			id
-		]);
+		await db.query(
+			`update public.events set updated_at = '2000-01-01', venue = 'Palace of the Parliament' where id = $1`,
+			[id]
+		);
+		const after = await db.query<{ stale: boolean }>(
+			`select updated_at < now() - interval '1 day' as stale from public.events where id = $1`,
+			[id]
+		);
 		expect(after.rows[0]!.stale).toBe(false);
 	});
 
@@ -86,13 +97,17 @@ describe('events', () => {
 			);
 			return rows[0]!.id;
 		});
-		const member = await db.query(`select role, display_name from public.members where event_id = $1 and user_id = $2`, [created, creator]);
+		const member = await db.query(
+			`select role, display_name from public.members where event_id = $1 and user_id = $2`,
+			[created, creator]
+		);
 		expect(member.rows).toEqual([{ role: 'organiser', display_name: 'Ioana' }]);
 		await expect(
 			asUser(db, creator, (tx) =>
-				tx.query(`insert into public.events (slug, title, starts_on, ends_on, created_by, status) values ('live-event', '{"en":"x"}', '2024-01-01', '2024-01-02', $1, 'published')`, [
-					creator
-				])
+				tx.query(
+					`insert into public.events (slug, title, starts_on, ends_on, created_by, status) values ('live-event', '{"en":"x"}', '2024-01-01', '2024-01-02', $1, 'published')`,
+					[creator]
+				)
 			)
 		).rejects.toMatchObject({ code: '42501' });
 	});
@@ -106,10 +121,14 @@ describe('members', () => {
 		await addMember(db, eventId, first, { role: 'organiser' });
 		await addMember(db, eventId, second, { role: 'organiser' });
 
-		await expect(db.query(`delete from public.members where event_id = $1 and role = 'organiser'`, [eventId])).rejects.toMatchObject({
+		await expect(
+			db.query(`delete from public.members where event_id = $1 and role = 'organiser'`, [eventId])
+		).rejects.toMatchObject({
 			code: 'AC010'
 		});
-		await expect(db.query(`update public.members set role = 'delegate' where event_id = $1`, [eventId])).rejects.toMatchObject({
+		await expect(
+			db.query(`update public.members set role = 'delegate' where event_id = $1`, [eventId])
+		).rejects.toMatchObject({
 			code: 'AC010'
 		});
 		const stepDown = await asUser(db, first, (tx) =>
@@ -117,7 +136,9 @@ describe('members', () => {
 		);
 		expect(stepDown.affectedRows).toBe(1);
 		await expect(
-			asUser(db, second, (tx) => tx.query(`delete from public.members where event_id = $1 and user_id = $2`, [eventId, second]))
+			asUser(db, second, (tx) =>
+				tx.query(`delete from public.members where event_id = $1 and user_id = $2`, [eventId, second])
+			)
 		).rejects.toMatchObject({ code: 'AC010' });
 
 		const deleted = await asUser(db, second, (tx) => tx.query(`delete from public.events where id = $1`, [eventId]));
@@ -128,7 +149,7 @@ describe('members', () => {
 });
 
 describe('cross-event references', () => {
-	it('a session person must be a member of the session\'s event, or a named guest, not both', async () => {
+	it("a session person must be a member of the session's event, or a named guest, not both", async () => {
 		const eventA = await createEvent(db);
 		const eventB = await createEvent(db);
 		const user = await createUser(db);
@@ -139,22 +160,31 @@ describe('cross-event references', () => {
 		);
 		const sessionId = session.rows[0]!.id;
 		await expect(
-			db.query(`insert into public.session_people (session_id, role, member_id) values ($1, 'rapporteur', $2)`, [sessionId, memberOfB])
+			db.query(`insert into public.session_people (session_id, role, member_id) values ($1, 'rapporteur', $2)`, [
+				sessionId,
+				memberOfB
+			])
 		).rejects.toMatchObject({ code: '23514' });
 		await expect(
-			db.query(`insert into public.session_people (session_id, role, member_id, name) values ($1, 'chair', $2, 'Both')`, [sessionId, memberOfB])
+			db.query(
+				`insert into public.session_people (session_id, role, member_id, name) values ($1, 'chair', $2, 'Both')`,
+				[sessionId, memberOfB]
+			)
 		).rejects.toMatchObject({ code: '23514' });
-		await expect(db.query(`insert into public.session_people (session_id, role) values ($1, 'chair')`, [sessionId])).rejects.toMatchObject({
+		await expect(
+			db.query(`insert into public.session_people (session_id, role) values ($1, 'chair')`, [sessionId])
+		).rejects.toMatchObject({
 			code: '23514'
 		});
 	});
 
-	it('a session\'s day belongs to the session\'s event', async () => {
+	it("a session's day belongs to the session's event", async () => {
 		const eventA = await createEvent(db);
 		const eventB = await createEvent(db);
-		const day = await db.query<{ id: string }>(`insert into public.event_days (event_id, day_index, date) values ($1, 1, '2018-11-21') returning id`, [
-			eventB
-		]);
+		const day = await db.query<{ id: string }>(
+			`insert into public.event_days (event_id, day_index, date) values ($1, 1, '2018-11-21') returning id`,
+			[eventB]
+		);
 		await expect(
 			db.query(
 				`insert into public.sessions (event_id, day_id, starts_at, ends_at, format, title) values ($1, $2, now(), now() + interval '1 hour', 'panel', '{"en":"x"}')`,
@@ -163,29 +193,41 @@ describe('cross-event references', () => {
 		).rejects.toMatchObject({ code: '23503' });
 	});
 
-	it('a round\'s indicators belong to the round\'s event', async () => {
+	it("a round's indicators belong to the round's event", async () => {
 		const eventA = await createEvent(db);
 		const eventB = await createEvent(db);
 		const indicator = await db.query<{ id: string }>(
 			`insert into public.indicators (event_id, code, domain, title) values ($1, 'X1', 'developing', '{"en":"x"}') returning id`,
 			[eventB]
 		);
-		const round = await db.query<{ id: string }>(`insert into public.voting_rounds (event_id, title) values ($1, '{"en":"R"}') returning id`, [eventA]);
+		const round = await db.query<{ id: string }>(
+			`insert into public.voting_rounds (event_id, title) values ($1, '{"en":"R"}') returning id`,
+			[eventA]
+		);
 		await expect(
-			db.query(`insert into public.round_indicators (round_id, indicator_id) values ($1, $2)`, [round.rows[0]!.id, indicator.rows[0]!.id])
+			db.query(`insert into public.round_indicators (round_id, indicator_id) values ($1, $2)`, [
+				round.rows[0]!.id,
+				indicator.rows[0]!.id
+			])
 		).rejects.toMatchObject({ code: '23514' });
 	});
 
 	it('a voting round starts as a draft and its thresholds stay within 0–100', async () => {
 		const eventId = await createEvent(db);
 		await expect(
-			db.query(`insert into public.voting_rounds (event_id, title, status) values ($1, '{"en":"R"}', 'open')`, [eventId])
+			db.query(`insert into public.voting_rounds (event_id, title, status) values ($1, '{"en":"R"}', 'open')`, [
+				eventId
+			])
 		).rejects.toMatchObject({ code: 'AC005' });
 		await expect(
-			db.query(`insert into public.voting_rounds (event_id, title, threshold_percent) values ($1, '{"en":"R"}', 0)`, [eventId])
+			db.query(`insert into public.voting_rounds (event_id, title, threshold_percent) values ($1, '{"en":"R"}', 0)`, [
+				eventId
+			])
 		).rejects.toMatchObject({ code: '23514' });
 		await expect(
-			db.query(`insert into public.voting_rounds (event_id, title, quorum_percent) values ($1, '{"en":"R"}', 100.5)`, [eventId])
+			db.query(`insert into public.voting_rounds (event_id, title, quorum_percent) values ($1, '{"en":"R"}', 100.5)`, [
+				eventId
+			])
 		).rejects.toMatchObject({ code: '23514' });
 	});
 });
@@ -202,13 +244,23 @@ describe('documents', () => {
 		const documentId = document.rows[0]!.id;
 		expect(document.rows[0]!.adopted_at).toBeNull();
 
-		await asUser(db, organiser, (tx) => tx.query(`update public.documents set status = 'frozen' where id = $1`, [documentId]));
-		await asUser(db, organiser, (tx) => tx.query(`update public.documents set status = 'adopted' where id = $1`, [documentId]));
-		const adopted = await db.query<{ adopted: boolean }>(`select adopted_at is not null as adopted from public.documents where id = $1`, [documentId]);
+		await asUser(db, organiser, (tx) =>
+			tx.query(`update public.documents set status = 'frozen' where id = $1`, [documentId])
+		);
+		await asUser(db, organiser, (tx) =>
+			tx.query(`update public.documents set status = 'adopted' where id = $1`, [documentId])
+		);
+		const adopted = await db.query<{ adopted: boolean }>(
+			`select adopted_at is not null as adopted from public.documents where id = $1`,
+			[documentId]
+		);
 		expect(adopted.rows[0]!.adopted).toBe(true);
 
 		const audit = await asUser(db, organiser, (tx) =>
-			tx.query<{ action: string; actor: string }>(`select action, actor from public.audit_log where object_id = $1 order by id`, [documentId])
+			tx.query<{ action: string; actor: string }>(
+				`select action, actor from public.audit_log where object_id = $1 order by id`,
+				[documentId]
+			)
 		);
 		expect(audit.rows).toEqual([
 			{ action: 'documents.frozen', actor: organiser },
@@ -216,7 +268,9 @@ describe('documents', () => {
 		]);
 
 		await expect(
-			asUser(db, organiser, (tx) => tx.query(`update public.documents set status = 'drafting' where id = $1`, [documentId]))
+			asUser(db, organiser, (tx) =>
+				tx.query(`update public.documents set status = 'drafting' where id = $1`, [documentId])
+			)
 		).rejects.toMatchObject({ code: 'AC009' });
 	});
 });
@@ -286,7 +340,7 @@ describe('row level security', () => {
 		expect(rows).toEqual([]);
 	});
 
-	it('has policies on every table but the collab server\'s own', async () => {
+	it("has policies on every table but the collab server's own", async () => {
 		// collab_updates/collab_snapshots are deliberately policy-less: only the collab
 		// server's own connection uses them
 		const { rows } = await db.query<{ relname: string }>(

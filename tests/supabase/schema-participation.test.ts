@@ -2,7 +2,14 @@
 // to the Call to Action, and their own membership details — each only in their own name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../supabase/local/db.ts';
-import { addMember, asUser, createEvent, createTestDatabase, createUser, type TestDatabase } from './helpers/database.ts';
+import {
+	addMember,
+	asUser,
+	createEvent,
+	createTestDatabase,
+	createUser,
+	type TestDatabase
+} from './helpers/database.ts';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -36,9 +43,16 @@ beforeAll(async () => {
 			[eventId]
 		)
 	).id;
-	await db.query(`insert into public.session_people (session_id, role, member_id) values ($1, 'rapporteur', $2)`, [sessionId, memberIds.rapporteur]);
+	await db.query(`insert into public.session_people (session_id, role, member_id) values ($1, 'rapporteur', $2)`, [
+		sessionId,
+		memberIds.rapporteur
+	]);
 	documentId = (
-		await firstRow<{ id: string }>(db, `insert into public.documents (event_id, title) values ($1, '{"en":"Call to Action"}') returning id`, [eventId])
+		await firstRow<{ id: string }>(
+			db,
+			`insert into public.documents (event_id, title) values ($1, '{"en":"Call to Action"}') returning id`,
+			[eventId]
+		)
 	).id;
 });
 
@@ -64,21 +78,25 @@ describe('recommendations', () => {
 		await expect(propose(users.outsider, memberIds.delegate)).rejects.toMatchObject({ code: '42501' });
 	});
 
-	it('are curated by the session\'s rapporteur, not by other delegates', async () => {
+	it("are curated by the session's rapporteur, not by other delegates", async () => {
 		const { id } = await propose(users.otherDelegate, memberIds.otherDelegate, 'Joint multi-disciplinary training');
 		const byDelegate = await asUser(db, users.delegate, (tx) =>
 			tx.query(`update public.recommendations set status = 'accepted' where id = $1`, [id])
 		);
 		expect(byDelegate.affectedRows).toBe(0);
 		await expect(
-			asUser(db, users.otherDelegate, (tx) => tx.query(`update public.recommendations set status = 'accepted' where id = $1`, [id]))
+			asUser(db, users.otherDelegate, (tx) =>
+				tx.query(`update public.recommendations set status = 'accepted' where id = $1`, [id])
+			)
 		).rejects.toMatchObject({ code: '42501' });
 		const byRapporteur = await asUser(db, users.rapporteur, (tx) =>
 			tx.query(`update public.recommendations set status = 'accepted' where id = $1`, [id])
 		);
 		expect(byRapporteur.affectedRows).toBe(1);
 		await expect(
-			asUser(db, users.rapporteur, (tx) => tx.query(`update public.recommendations set status = 'merged' where id = $1`, [id]))
+			asUser(db, users.rapporteur, (tx) =>
+				tx.query(`update public.recommendations set status = 'merged' where id = $1`, [id])
+			)
 		).rejects.toMatchObject({ code: '23514' });
 	});
 
@@ -86,14 +104,21 @@ describe('recommendations', () => {
 		const { id } = await propose(users.delegate, memberIds.delegate, 'Workforce mapping');
 		const endorse = (userId: string, memberId: string) =>
 			asUser(db, userId, (tx) =>
-				tx.query(`insert into public.recommendation_endorsements (recommendation_id, member_id) values ($1, $2)`, [id, memberId])
+				tx.query(`insert into public.recommendation_endorsements (recommendation_id, member_id) values ($1, $2)`, [
+					id,
+					memberId
+				])
 			);
 		await endorse(users.otherDelegate, memberIds.otherDelegate);
 		await expect(endorse(users.otherDelegate, memberIds.otherDelegate)).rejects.toMatchObject({ code: '23505' });
 		await expect(endorse(users.delegate, memberIds.otherDelegate)).rejects.toMatchObject({ code: '42501' });
 		await expect(endorse(users.observer, memberIds.observer)).rejects.toMatchObject({ code: '42501' });
 		const count = await asUser(db, users.observer, (tx) =>
-			firstRow<{ n: number }>(tx, `select count(*)::int as n from public.recommendation_endorsements where recommendation_id = $1`, [id])
+			firstRow<{ n: number }>(
+				tx,
+				`select count(*)::int as n from public.recommendation_endorsements where recommendation_id = $1`,
+				[id]
+			)
 		);
 		expect(count.n).toBe(1);
 	});
@@ -162,7 +187,12 @@ describe('own membership', () => {
 				[eventId]
 			)
 		);
-		expect(updated).toEqual({ display_name: 'Olena K.', preferred_language: 'ru', role: 'delegate', organisation: 'Ministry of Social Policy' });
+		expect(updated).toEqual({
+			display_name: 'Olena K.',
+			preferred_language: 'ru',
+			role: 'delegate',
+			organisation: 'Ministry of Social Policy'
+		});
 	});
 
 	it('cannot be changed directly or for another event', async () => {
@@ -170,7 +200,9 @@ describe('own membership', () => {
 			tx.query(`update public.members set role = 'organiser' where user_id = $1`, [users.delegate])
 		);
 		expect(promoted.affectedRows).toBe(0);
-		await expect(asUser(db, users.outsider, (tx) => tx.query(`select public.join_event($1)`, [eventId]))).rejects.toMatchObject({
+		await expect(
+			asUser(db, users.outsider, (tx) => tx.query(`select public.join_event($1)`, [eventId]))
+		).rejects.toMatchObject({
 			code: '42501'
 		});
 	});

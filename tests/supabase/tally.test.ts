@@ -2,7 +2,15 @@
 // cast_vote(). Each case builds its own event, delegates and round on a fresh database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
-import { addMember, asServiceRole, asUser, createEvent, createTestDatabase, createUser, type TestDatabase } from './helpers/database.ts';
+import {
+	addMember,
+	asServiceRole,
+	asUser,
+	createEvent,
+	createTestDatabase,
+	createUser,
+	type TestDatabase
+} from './helpers/database.ts';
 
 type Choice = 'agree' | 'reservations' | 'disagree' | 'abstain' | 'block';
 
@@ -103,7 +111,11 @@ async function scenario(delegateCountries: (string | null)[], settings: RoundSet
 			await asUser(db, voter, (tx) => tx.query(`select public.cast_vote($1, $2, $3)`, [roundId, indicatorId, choice]));
 		},
 		async tally(asUserId = organiser) {
-			return asUser(db, asUserId, async (tx) => (await tx.query<TallyRow>(`select * from public.round_tally($1)`, [roundId])).rows);
+			return asUser(
+				db,
+				asUserId,
+				async (tx) => (await tx.query<TallyRow>(`select * from public.round_tally($1)`, [roundId])).rows
+			);
 		},
 		async close() {
 			await asUser(db, organiser, (tx) => tx.query(`select public.close_round($1)`, [roundId]));
@@ -113,7 +125,10 @@ async function scenario(delegateCountries: (string | null)[], settings: RoundSet
 
 /** A per_delegate round with one delegate per choice (plus silent ones), voted as given. */
 async function outcomeOf(choices: Choice[], settings: RoundSettings = {}, silentDelegates = 0): Promise<TallyRow> {
-	const round = await scenario(Array.from({ length: choices.length + silentDelegates }, () => 'RO'), settings);
+	const round = await scenario(
+		Array.from({ length: choices.length + silentDelegates }, () => 'RO'),
+		settings
+	);
 	for (const [index, choice] of choices.entries()) await round.vote(index, choice);
 	const rows = await round.tally();
 	expect(rows).toHaveLength(1);
@@ -123,7 +138,15 @@ async function outcomeOf(choices: Choice[], settings: RoundSettings = {}, silent
 describe('outcome rules, in order', () => {
 	it('consensus: at least one agree, no reservations, no disagree', async () => {
 		const row = await outcomeOf(['agree', 'agree', 'abstain']);
-		expect(row).toMatchObject({ eligible: 3, turnout: 3, agree: 2, abstain: 1, reservations: 0, disagree: 0, outcome: 'consensus' });
+		expect(row).toMatchObject({
+			eligible: 3,
+			turnout: 3,
+			agree: 2,
+			abstain: 1,
+			reservations: 0,
+			disagree: 0,
+			outcome: 'consensus'
+		});
 	});
 
 	it('consensus_with_reservations: no disagree, at least one reservations', async () => {
@@ -166,8 +189,12 @@ describe('boundaries', () => {
 	});
 
 	it('threshold is reached at exactly the threshold percentage (≥)', async () => {
-		expect((await outcomeOf(['agree', 'agree', 'reservations', 'disagree'], { threshold: 75 })).outcome).toBe('adopted');
-		expect((await outcomeOf(['agree', 'agree', 'reservations', 'disagree'], { threshold: 75.01 })).outcome).toBe('not_adopted');
+		expect((await outcomeOf(['agree', 'agree', 'reservations', 'disagree'], { threshold: 75 })).outcome).toBe(
+			'adopted'
+		);
+		expect((await outcomeOf(['agree', 'agree', 'reservations', 'disagree'], { threshold: 75.01 })).outcome).toBe(
+			'not_adopted'
+		);
 	});
 
 	it('a tie is adopted at a 50 % threshold and not above it', async () => {
@@ -247,7 +274,13 @@ describe('per_delegation mode', () => {
 
 		await round.vote(2, 'reservations');
 		[row] = await round.tally();
-		expect(row).toMatchObject({ eligible: 2, turnout: 2, agree: 1, reservations: 1, outcome: 'consensus_with_reservations' });
+		expect(row).toMatchObject({
+			eligible: 2,
+			turnout: 2,
+			agree: 1,
+			reservations: 1,
+			outcome: 'consensus_with_reservations'
+		});
 		expect(row!.by_country).toEqual([
 			{ country: 'MD', eligible: 1, turnout: 1, agree: 0, reservations: 1, disagree: 0, abstain: 0, block: 0 },
 			{ country: 'RO', eligible: 1, turnout: 1, agree: 1, reservations: 0, disagree: 0, abstain: 0, block: 0 }
@@ -260,11 +293,15 @@ describe('per_delegation mode', () => {
 		expect(roVotes.rows).toEqual([{ voter_id: round.delegates[1], choice: 'agree' }]);
 	});
 
-	it('lets a co-delegate see the delegation\'s secret vote, and nobody else', async () => {
+	it("lets a co-delegate see the delegation's secret vote, and nobody else", async () => {
 		const round = await scenario(['RO', 'RO', 'MD'], { mode: 'per_delegation', ballot: 'secret' });
 		await round.vote(0, 'agree');
 		const seenBy = async (userId: string) =>
-			(await asUser(db, userId, (tx) => tx.query(`select choice from public.votes where round_id = $1`, [round.roundId]))).rows;
+			(
+				await asUser(db, userId, (tx) =>
+					tx.query(`select choice from public.votes where round_id = $1`, [round.roundId])
+				)
+			).rows;
 		expect(await seenBy(round.delegates[1]!)).toEqual([{ choice: 'agree' }]);
 		expect(await seenBy(round.delegates[2]!)).toEqual([]);
 		expect(await seenBy(round.organiser)).toEqual([]);
@@ -286,7 +323,10 @@ describe('per_delegate mode', () => {
 			{ country: null, eligible: 1, turnout: 1, agree: 0, reservations: 0, disagree: 0, abstain: 1, block: 0 }
 		]);
 
-		await db.query(`update public.members set role = 'observer' where event_id = $1 and user_id = $2`, [round.eventId, round.delegates[1]]);
+		await db.query(`update public.members set role = 'observer' where event_id = $1 and user_id = $2`, [
+			round.eventId,
+			round.delegates[1]
+		]);
 		[row] = await round.tally();
 		expect(row).toMatchObject({ eligible: 3, turnout: 3, disagree: 0, outcome: 'consensus' });
 	});
@@ -340,10 +380,14 @@ describe('who sees the tally', () => {
 			[eventId]
 		);
 		const roundId = rows[0]!.id;
-		await expect(asUser(db, delegate, (tx) => tx.query(`select * from public.round_tally($1)`, [roundId]))).rejects.toMatchObject({
+		await expect(
+			asUser(db, delegate, (tx) => tx.query(`select * from public.round_tally($1)`, [roundId]))
+		).rejects.toMatchObject({
 			code: '42501'
 		});
-		const organiserView = await asUser(db, organiser, (tx) => tx.query(`select * from public.round_tally($1)`, [roundId]));
+		const organiserView = await asUser(db, organiser, (tx) =>
+			tx.query(`select * from public.round_tally($1)`, [roundId])
+		);
 		expect(organiserView.rows).toEqual([]);
 	});
 
@@ -353,14 +397,18 @@ describe('who sees the tally', () => {
 		const stranger = await createUser(db);
 		await expect(round.tally(stranger)).rejects.toMatchObject({ code: '42501' });
 		await expect(round.tally(null)).rejects.toMatchObject({ code: '42501' });
-		const serviceView = await asServiceRole(db, (tx) => tx.query(`select * from public.round_tally($1)`, [round.roundId]));
+		const serviceView = await asServiceRole(db, (tx) =>
+			tx.query(`select * from public.round_tally($1)`, [round.roundId])
+		);
 		expect(serviceView.rows).toHaveLength(1);
 	});
 
 	it('an unknown round is reported as not found', async () => {
 		const round = await scenario(['RO']);
 		await expect(
-			asUser(db, round.organiser, (tx) => tx.query(`select * from public.round_tally($1)`, ['00000000-0000-4000-8000-000000000000']))
+			asUser(db, round.organiser, (tx) =>
+				tx.query(`select * from public.round_tally($1)`, ['00000000-0000-4000-8000-000000000000'])
+			)
 		).rejects.toMatchObject({ code: 'P0002' });
 	});
 });

@@ -113,7 +113,13 @@ export async function addMember(db: Queryable, eventId: string, userId: string, 
 	const { rows } = await db.query<{ id: string }>(
 		`insert into public.members (event_id, user_id, role, country_code, display_name)
 		 values ($1, $2, $3, $4, $5) returning id`,
-		[eventId, userId, member.role, member.countryCode ?? null, member.displayName ?? `${member.role} ${userId.slice(0, 8)}`]
+		[
+			eventId,
+			userId,
+			member.role,
+			member.countryCode ?? null,
+			member.displayName ?? `${member.role} ${userId.slice(0, 8)}`
+		]
 	);
 	return rows[0]!.id;
 }
