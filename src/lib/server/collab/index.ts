@@ -63,25 +63,59 @@ export interface CollabServer {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function defaultAccessCheck(db: Database): AccessCheck {
-	return async (doc, claims) => {
-		if (claims.role === 'service_role') return 'write';
-		let uid: string | null;
-		if (claims.role === 'authenticated' && claims.sub && UUID.test(claims.sub)) uid = claims.sub;
-		// The anon key: collab_access lets nobody-in-particular read what is public.
-		else if (claims.role === 'anon') uid = null;
-		else return 'none';
-		const { rows } = await db.query<{ access: string | null }>('select public.collab_access($1, $2::uuid) as access', [doc, uid]);
-		const access = rows[0]?.access;
-		return access === 'write' || access === 'read' ? access : 'none';
+export interface AccessRequest {
+	doc: string;
+	claims: CollabClaims;
+}
+
+/** The user id collab_access is asked about, 'service' for service_role, or 'none' for anything else. */
+function subjectOf(claims: CollabClaims): string | null | 'service' | 'none' {
+	if (claims.role === 'service_role') return 'service';
+	if (claims.role === 'authenticated' && claims.sub && UUID.test(claims.sub)) return claims.sub;
+	// The anon key: collab_access lets nobody-in-particular read what is public.
+	if (claims.role === 'anon') return null;
+	return 'none';
+}
+
+const asAccess = (value: string | null | undefined): CollabAccess => (value === 'write' || value === 'read' ? value : 'none');
+
+/** Many (doc, user) pairs in one round trip: the periodic re-check asks about every open connection. */
+export function defaultAccessBatch(db: Database): (requests: AccessRequest[]) => Promise<CollabAccess[]> {
+	return async (requests) => {
+		const subjects = requests.map((request) => subjectOf(request.claims));
+		const asked = requests.flatMap((request, i) => {
+			const subject = subjects[i];
+			return subject === 'service' || subject === 'none' ? [] : [{ index: i, doc: request.doc, uid: subject ?? null }];
+		});
+		const answers = new Map<number, CollabAccess>();
+		if (asked.length > 0) {
+			const { rows } = await db.query<{ ord: number; access: string | null }>(
+				`select t.ord::int as ord, public.collab_access(t.doc, t.uid) as access
+				 from unnest($1::text[], $2::uuid[]) with ordinality as t(doc, uid, ord)`,
+				[asked.map((a) => a.doc), asked.map((a) => a.uid)]
+			);
+			for (const row of rows) answers.set(asked[row.ord - 1]!.index, asAccess(row.access));
+		}
+		return subjects.map((subject, i) => (subject === 'service' ? 'write' : subject === 'none' ? 'none' : (answers.get(i) ?? 'none')));
 	};
 }
+
+export function defaultAccessCheck(db: Database): AccessCheck {
+	const batch = defaultAccessBatch(db);
+	return async (doc, claims) => (await batch([{ doc, claims }]))[0]!;
+}
+
+const RECHECK_SLICE = 32;
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
 	const log = options.log ?? ((message: string) => console.log(message));
 	const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
 	const verify: TokenVerifier = createTokenVerifier(options.auth);
 	const checkAccess = options.access ?? defaultAccessCheck(options.db);
+	const customAccess = options.access;
+	const checkAccessBatch = customAccess
+		? (requests: AccessRequest[]) => Promise.all(requests.map((request) => customAccess(request.doc, request.claims)))
+		: defaultAccessBatch(options.db);
 	const accessRecheckMs = options.accessRecheckMs ?? 3_000;
 	const idleUnloadMs = options.idleUnloadMs ?? 30_000;
 	const compactEvery = options.compactEvery ?? 200;
@@ -249,7 +283,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 	}
 
 	async function recheckAccess(): Promise<void> {
-		// One query per (document, user), however many tabs that user has open.
+		// One question per (document, user), however many tabs that user has open.
 		const groups = new Map<string, CollabConnection[]>();
 		for (const connection of connections) {
 			if (!connection.room || connection.closed || !connection.claims) continue;
@@ -258,15 +292,22 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 			if (group) group.push(connection);
 			else groups.set(key, [connection]);
 		}
-		for (const group of groups.values()) {
-			const first = group[0]!;
+		const pending = [...groups.values()];
+		// In slices, yielding between them: with PGlite a query runs on this thread, and one
+		// question for a thousand delegates would stall everyone's typing for its duration.
+		for (let start = 0; start < pending.length; start += RECHECK_SLICE) {
+			const slice = pending.slice(start, start + RECHECK_SLICE);
+			const requests = slice.map((group) => ({ doc: group[0]!.doc, claims: group[0]!.claims! }));
 			try {
-				const access = await checkAccess(first.doc, first.claims!);
-				for (const connection of group) connection.setAccess(access);
+				const answers = await checkAccessBatch(requests);
+				slice.forEach((group, i) => {
+					for (const connection of group) connection.setAccess(answers[i]!);
+				});
 			} catch (error) {
 				// Keep the current access on a transient failure rather than evicting everyone.
-				log(`collab: access re-check for ${first.doc} failed: ${error instanceof Error ? error.message : String(error)}`);
+				log(`collab: access re-check failed: ${error instanceof Error ? error.message : String(error)}`);
 			}
+			await new Promise((resolve) => setImmediate(resolve));
 		}
 	}
 
