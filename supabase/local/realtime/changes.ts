@@ -105,7 +105,8 @@ export async function startChangeFeed(db: Database, hub: Hub, log: (message: str
 		);
 		for (const { change, table, deliveries } of planned) {
 			for (const { subscription, bindings } of deliveries) {
-				const noPrimaryKey = table.primaryKey.length === 0 && subscription.identity.role !== 'service_role';
+				const noPrimaryKey =
+					table.primaryKey.length === 0 && table.rowSecurity && subscription.identity.role !== 'service_role';
 				if (change.type !== 'DELETE' && change.record && !noPrimaryKey) {
 					const checkKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}`;
 					if (!visible.get(checkKey)?.has(primaryKeyOf(table, change.record))) continue;
