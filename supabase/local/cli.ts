@@ -35,13 +35,18 @@ function readOptions() {
 		process.exit(0);
 	}
 	const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error(`--port must be a port number, got ${values.port}`);
 	return {
 		port,
 		host: values.host ?? '127.0.0.1',
 		workdir: values.workdir ? path.resolve(values.workdir) : undefined,
 		databaseUrl: values['db-url'] ?? process.env.DATABASE_URL,
-		dataDir: values['data-dir'] ? (values['data-dir'] === ':memory:' ? ':memory:' : path.resolve(values['data-dir'])) : undefined,
+		dataDir: values['data-dir']
+			? values['data-dir'] === ':memory:'
+				? ':memory:'
+				: path.resolve(values['data-dir'])
+			: undefined,
 		jwtSecret: values['jwt-secret'] ?? process.env.JWT_SECRET,
 		siteUrl: values['site-url'] ?? process.env.SITE_URL
 	};
@@ -55,14 +60,20 @@ async function main(): Promise<void> {
 		console.error(`${(error as Error).message}\n\n${usage}`);
 		process.exit(2);
 	}
-	const stack = await serveLocalStack({ ...options, log: (message) => console.log(message) }).catch((error: unknown) => {
-		if (error instanceof MigrationError) {
-			console.error(`Migration failed at ${error.file}${error.line ? `:${error.line}` : ''}\n  ${(error.cause as Error)?.message ?? error.message}`);
-		} else {
-			console.error(`The local Supabase stack could not start: ${error instanceof Error ? error.message : String(error)}`);
+	const stack = await serveLocalStack({ ...options, log: (message) => console.log(message) }).catch(
+		(error: unknown) => {
+			if (error instanceof MigrationError) {
+				console.error(
+					`Migration failed at ${error.file}${error.line ? `:${error.line}` : ''}\n  ${(error.cause as Error)?.message ?? error.message}`
+				);
+			} else {
+				console.error(
+					`The local Supabase stack could not start: ${error instanceof Error ? error.message : String(error)}`
+				);
+			}
+			process.exit(1);
 		}
-		process.exit(1);
-	});
+	);
 	const applied = stack.migrations.applied;
 	const status: [string, string][] = [
 		['API URL', stack.url],
@@ -72,7 +83,9 @@ async function main(): Promise<void> {
 		['service_role key', stack.serviceRoleKey],
 		['Mail outbox', `${stack.url}/local/v1/outbox`]
 	];
-	const migrated = applied.length ? ` Applied ${applied.length} migration(s)${stack.migrations.seeded ? ' and seed.sql' : ''}.` : '';
+	const migrated = applied.length
+		? ` Applied ${applied.length} migration(s)${stack.migrations.seeded ? ' and seed.sql' : ''}.`
+		: '';
 	console.log(`\nLocal Supabase stack started.${migrated}\n`);
 	for (const [label, value] of status) console.log(`${label.padStart(16)}: ${value}`);
 	console.log('');

@@ -66,7 +66,12 @@ export function sendJson(
 }
 
 /** Writes an already serialised body; HEAD requests get the headers only. */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+	res: ServerResponse,
+	status: number,
+	text: string,
+	headers: Record<string, string> = {}
+): void {
 	if (res.headersSent) {
 		res.end();
 		return;

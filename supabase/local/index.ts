@@ -70,7 +70,8 @@ function ownsPath(pathname: string): boolean {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
 	const log = options.log ?? ((message: string) => console.log(message));
 	const workdir = path.resolve(options.workdir ?? supabaseDir);
-	const dataDir = options.dataDir === IN_MEMORY ? undefined : (options.dataDir ?? path.join(repoDir, '.data', 'pglite'));
+	const dataDir =
+		options.dataDir === IN_MEMORY ? undefined : (options.dataDir ?? path.join(repoDir, '.data', 'pglite'));
 	const db = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir });
 	const closers: (() => Promise<void>)[] = [() => db.close()];
 	const closeAll = async (): Promise<void> => {
@@ -105,7 +106,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 			if (url.pathname.startsWith(`${REST_PREFIX}/`) || url.pathname === REST_PREFIX) return rest.handle(req, res, url);
 			if (url.pathname.startsWith('/auth/v1')) return handleAuthRequest(ctx, req, res, url);
 			if (url.pathname.startsWith('/realtime/v1')) {
-				if (!(await handleRealtimeHttp(ctx, req, res, url))) sendJson(res, 404, { message: 'no Route matched with those values' });
+				if (!(await handleRealtimeHttp(ctx, req, res, url)))
+					sendJson(res, 404, { message: 'no Route matched with those values' });
 				return;
 			}
 			return handleOutboxRequest(ctx, req, res, url);
@@ -124,7 +126,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 				if (!ownsPath(url.pathname)) return false;
 				if (handlePreflight(req, res)) return true;
 				route(req, res, url).catch((error: unknown) => {
-					log(`[stack] ${req.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+					log(
+						`[stack] ${req.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+					);
 					if (!res.headersSent) sendJson(res, 500, { message: 'Internal error in the local Supabase stack' });
 					else res.end();
 				});

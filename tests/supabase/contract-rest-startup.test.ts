@@ -28,7 +28,10 @@ interface CliRun {
 }
 
 function runCli(args: string[]): CliRun {
-	const child = spawn(node, ['supabase/local/cli.ts', ...args], { cwd: repo, env: { ...process.env, DATABASE_URL: '' } });
+	const child = spawn(node, ['supabase/local/cli.ts', ...args], {
+		cwd: repo,
+		env: { ...process.env, DATABASE_URL: '' }
+	});
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -69,7 +72,9 @@ local('local stack start-up', () => {
 			const anonKey = /anon key: (\S+)/.exec(cli.output())?.[1];
 			expect(cli.output()).toMatch(/JWT secret: \S+/);
 			expect(cli.output()).toContain('DB kind: pglite');
-			const response = await fetch(`${url}/rest/v1/countries?select=code&id=eq.3`, { headers: { apikey: anonKey ?? '' } });
+			const response = await fetch(`${url}/rest/v1/countries?select=code&id=eq.3`, {
+				headers: { apikey: anonKey ?? '' }
+			});
 			expect(await response.json()).toEqual([{ code: 'KE' }]);
 			cli.kill('SIGTERM');
 			expect(await cli.exited).toBe(0);

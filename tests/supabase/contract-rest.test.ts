@@ -9,7 +9,8 @@ import { remoteProject, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
 
 const remote = remoteProject();
-if (remote) console.warn('contract-rest: SUPABASE_URL is set — fixture-schema tests are skipped against a real project.');
+if (remote)
+	console.warn('contract-rest: SUPABASE_URL is set — fixture-schema tests are skipped against a real project.');
 const fixture = remote ? it.skip : it;
 
 let t: TestStack;
@@ -30,7 +31,12 @@ async function raw(path: string, init: RequestInit & { token?: string; apikey?: 
 	if (init.token) headers.set('authorization', `Bearer ${init.token}`);
 	const response = await fetch(`${t.url}/rest/v1/${path}`, { ...init, headers });
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as unknown) : undefined };
+	return {
+		status: response.status,
+		headers: response.headers,
+		text,
+		json: text ? (JSON.parse(text) as unknown) : undefined
+	};
 }
 
 describe('select with embedded relations', () => {
@@ -115,7 +121,9 @@ describe('select with embedded relations', () => {
 		const { data, error } = await t
 			.client()
 			.from('cities')
-			.select('label:name, people:population::text, ...countries(country:name, capital:info->>capital, eu:info->eu->candidate)')
+			.select(
+				'label:name, people:population::text, ...countries(country:name, capital:info->>capital, eu:info->eu->candidate)'
+			)
 			.eq('id', 2)
 			.single();
 		expect(error).toBeNull();
@@ -222,7 +230,14 @@ describe('order, range and count', () => {
 			.order('population', { ascending: false, nullsFirst: false })
 			.order('name')
 			.limit(7);
-		expect((data ?? []).map((r) => r.name)).toEqual(['Nairobi', 'București', 'Chișinău', 'Cluj-Napoca', 'Bălți', 'Cahul']);
+		expect((data ?? []).map((r) => r.name)).toEqual([
+			'Nairobi',
+			'București',
+			'Chișinău',
+			'Cluj-Napoca',
+			'Bălți',
+			'Cahul'
+		]);
 	});
 
 	fixture('orders by a column of a to-one embedded resource', async () => {
@@ -234,7 +249,14 @@ describe('order, range and count', () => {
 			.order('country(name)', { ascending: false })
 			.order('name');
 		expect(error).toBeNull();
-		expect((data ?? []).map((row) => row.name)).toEqual(['București', 'Cluj-Napoca', 'Bălți', 'Cahul', 'Chișinău', 'Nairobi']);
+		expect((data ?? []).map((row) => row.name)).toEqual([
+			'București',
+			'Cluj-Napoca',
+			'Bălți',
+			'Cahul',
+			'Chișinău',
+			'Nairobi'
+		]);
 		const toMany = await client.from('countries').select('name, cities(name)').order('cities(name)');
 		expect(toMany.status).toBe(400);
 		expect(toMany.error).toMatchObject({ code: 'PGRST118' });
@@ -315,7 +337,13 @@ describe('writes', () => {
 			.select('id, name, languages, info, climate')
 			.single();
 		expect(inserted.status).toBe(201);
-		expect(inserted.data).toEqual({ id: 101, name: 'Freedonia', languages: ['en'], info: { motto: 'hail' }, climate: null });
+		expect(inserted.data).toEqual({
+			id: 101,
+			name: 'Freedonia',
+			languages: ['en'],
+			info: { motto: 'hail' },
+			climate: null
+		});
 		const minimal = await client.from('countries').insert({ id: 102, name: 'Sylvania', code: 'SY' });
 		expect(minimal).toMatchObject({ status: 201, data: null, error: null });
 		const bulk = await client
@@ -342,9 +370,15 @@ describe('writes', () => {
 		expect(withNulls.error).toMatchObject({ code: '23502' });
 		const withDefaults = await client
 			.from('cities')
-			.insert([{ country_id: 4, name: 'Poseidonia', is_capital: true }, { country_id: 4, name: 'Lost Harbour' }], {
-				defaultToNull: false
-			})
+			.insert(
+				[
+					{ country_id: 4, name: 'Poseidonia', is_capital: true },
+					{ country_id: 4, name: 'Lost Harbour' }
+				],
+				{
+					defaultToNull: false
+				}
+			)
 			.select('name, is_capital');
 		expect(withDefaults.error).toBeNull();
 		expect(withDefaults.data).toEqual([
@@ -377,7 +411,11 @@ describe('writes', () => {
 	fixture('update and delete with filters return what they touched', async () => {
 		const client = t.serviceClient();
 		await client.from('countries').insert({ id: 104, name: 'Ruritania', code: 'RU1' });
-		const updated = await client.from('countries').update({ climate: 'arid' }).eq('code', 'RU1').select('code, climate');
+		const updated = await client
+			.from('countries')
+			.update({ climate: 'arid' })
+			.eq('code', 'RU1')
+			.select('code, climate');
 		expect(updated).toMatchObject({ status: 200, data: [{ code: 'RU1', climate: 'arid' }] });
 		const silent = await client.from('countries').update({ climate: 'temperate' }).eq('code', 'RU1');
 		expect(silent).toMatchObject({ status: 204, data: null, error: null });
@@ -402,7 +440,10 @@ describe('writes', () => {
 		const client = t.serviceClient();
 		const duplicate = await client.from('countries').insert({ id: 1, name: 'Copy', code: 'CP' });
 		expect(duplicate.status).toBe(409);
-		expect(duplicate.error).toMatchObject({ code: '23505', message: 'duplicate key value violates unique constraint "countries_pkey"' });
+		expect(duplicate.error).toMatchObject({
+			code: '23505',
+			message: 'duplicate key value violates unique constraint "countries_pkey"'
+		});
 		const orphan = await client.from('cities').insert({ country_id: 999, name: 'Nowhere' });
 		expect(orphan.status).toBe(409);
 		expect(orphan.error).toMatchObject({ code: '23503' });
@@ -416,7 +457,11 @@ describe('rpc', () => {
 	fixture('scalar, set of rows with filters, set of scalars, and table results', async () => {
 		const client = t.client();
 		expect(await client.rpc('add_numbers', { a: 1, b: 2 })).toMatchObject({ data: 3, error: null, status: 200 });
-		const cities = await client.rpc('cities_of', { country_code: 'MD' }).select('name').lt('id', 3).order('id', { ascending: false });
+		const cities = await client
+			.rpc('cities_of', { country_code: 'MD' })
+			.select('name')
+			.lt('id', 3)
+			.order('id', { ascending: false });
 		expect(cities.data).toEqual([{ name: 'Bălți' }, { name: 'Chișinău' }]);
 		expect((await client.rpc('country_codes')).data).toEqual(['AT', 'KE', 'MD', 'RO']);
 		const totals = await client.rpc('population_by_country').eq('country', 'Moldova');
@@ -437,7 +482,9 @@ describe('rpc', () => {
 	});
 
 	fixture('GET runs read-only, so a function that writes is refused with 405', async () => {
-		const { error, status } = await t.serviceClient().rpc('rename_country', { country_id: 4, new_name: 'Nope' }, { get: true });
+		const { error, status } = await t
+			.serviceClient()
+			.rpc('rename_country', { country_id: 4, new_name: 'Nope' }, { get: true });
 		expect(status).toBe(405);
 		expect(error).toMatchObject({ code: '25006', message: 'cannot execute UPDATE in a read-only transaction' });
 	});
@@ -456,7 +503,10 @@ describe('rpc', () => {
 	fixture('an unknown function or argument set is PGRST202', async () => {
 		const { error, status } = await t.client().rpc('add_numbers', { x: 1 });
 		expect(status).toBe(404);
-		expect(error).toMatchObject({ code: 'PGRST202', message: 'Could not find the function public.add_numbers(x) in the schema cache' });
+		expect(error).toMatchObject({
+			code: 'PGRST202',
+			message: 'Could not find the function public.add_numbers(x) in the schema cache'
+		});
 	});
 
 	fixture('functions see the caller: anon key or a signed-in user', async () => {
@@ -482,24 +532,42 @@ describe('row level security', () => {
 		expect((await t.client().from('notes').select('body')).data).toEqual([]);
 		const hijack = await asBob.from('notes').update({ body: 'mine now' }).eq('owner_id', alice).select();
 		expect(hijack.data).toEqual([]);
-		const count = await t.serviceClient().from('notes').select('*', { count: 'exact', head: true }).eq('owner_id', alice);
+		const count = await t
+			.serviceClient()
+			.from('notes')
+			.select('*', { count: 'exact', head: true })
+			.eq('owner_id', alice);
 		expect(count.count).toBe(1);
 	});
 
 	fixture('an insert RLS refuses is 42501: 401 for anon, 403 for a signed-in user', async () => {
 		const anon = await t.client().from('notes').insert({ body: 'anonymous', owner_id: randomUUID() });
 		expect(anon.status).toBe(401);
-		expect(anon.error).toMatchObject({ code: '42501', message: 'new row violates row-level security policy for table "notes"' });
+		expect(anon.error).toMatchObject({
+			code: '42501',
+			message: 'new row violates row-level security policy for table "notes"'
+		});
 		const user = t.client(await t.userToken(randomUUID()));
 		const forged = await user.from('notes').insert({ body: 'in your name', owner_id: randomUUID() });
 		expect(forged.status).toBe(403);
-		expect(forged.error).toMatchObject({ code: '42501', message: 'new row violates row-level security policy for table "notes"' });
+		expect(forged.error).toMatchObject({
+			code: '42501',
+			message: 'new row violates row-level security policy for table "notes"'
+		});
 	});
 });
 
 describe('request errors', () => {
 	fixture('malformed filters, order and select are PGRST100', async () => {
-		for (const query of ['countries?id=eqx.1', 'countries?select=name::text%20from%20pg_user', 'countries?select=id::int;drop', 'countries?id=in.1,2', 'countries?order=id.sideways', 'countries?select=name,cities(name', 'countries?or=(id.eq.1']) {
+		for (const query of [
+			'countries?id=eqx.1',
+			'countries?select=name::text%20from%20pg_user',
+			'countries?select=id::int;drop',
+			'countries?id=in.1,2',
+			'countries?order=id.sideways',
+			'countries?select=name,cities(name',
+			'countries?or=(id.eq.1'
+		]) {
 			const wire = await raw(query);
 			expect(wire.status, query).toBe(400);
 			expect(wire.json, query).toMatchObject({ code: 'PGRST100' });
@@ -508,11 +576,27 @@ describe('request errors', () => {
 
 	fixture('malformed requests of every kind get a JSON 4xx answer, never a 500', async () => {
 		const garbage = [
-			'%ZZ', 'countries%00', 'a/b/c', 'rpc', 'countries?select=(', 'countries?select=a:b:c', 'countries?select=info->',
-			'countries?select=cities!a!b!c(name)', 'countries?select="a""b"', 'countries?id=not.not.eq.1', 'countries?or=()',
-			'countries?order=.', 'countries?limit=-1', 'countries?offset=1e3', 'countries?..=1', 'countries?a.b.c=eq.1',
-			'countries?languages=cs.notarray', 'countries?name=fts(nolang).x', 'countries?id=lt.99999999999999999999',
-			'rpc/add_numbers?a=1&b=x', 'rpc/population_by_country?select=country,cities(name)'
+			'%ZZ',
+			'countries%00',
+			'a/b/c',
+			'rpc',
+			'countries?select=(',
+			'countries?select=a:b:c',
+			'countries?select=info->',
+			'countries?select=cities!a!b!c(name)',
+			'countries?select="a""b"',
+			'countries?id=not.not.eq.1',
+			'countries?or=()',
+			'countries?order=.',
+			'countries?limit=-1',
+			'countries?offset=1e3',
+			'countries?..=1',
+			'countries?a.b.c=eq.1',
+			'countries?languages=cs.notarray',
+			'countries?name=fts(nolang).x',
+			'countries?id=lt.99999999999999999999',
+			'rpc/add_numbers?a=1&b=x',
+			'rpc/population_by_country?select=country,cities(name)'
 		];
 		for (const path of garbage) {
 			for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
@@ -538,7 +622,10 @@ describe('request errors', () => {
 		expect(filter.error).toMatchObject({ code: '42703' });
 		const body = await t.serviceClient().from('countries').insert({ id: 120, name: 'X', code: 'X1', nope: true });
 		expect(body.status).toBe(400);
-		expect(body.error).toMatchObject({ code: 'PGRST204', message: "Could not find the 'nope' column of 'countries' in the schema cache" });
+		expect(body.error).toMatchObject({
+			code: 'PGRST204',
+			message: "Could not find the 'nope' column of 'countries' in the schema cache"
+		});
 	});
 
 	it('unknown tables are 404 PGRST205', async () => {
@@ -571,7 +658,11 @@ describe('request errors', () => {
 describe('authentication', () => {
 	fixture('a token signed with another secret is 401 PGRST301', async () => {
 		const { signJwt } = await import('../../supabase/local/jwt.ts');
-		const forged = await signJwt({ role: 'authenticated', sub: randomUUID() }, 'another-secret-another-secret-another-secret', 3600);
+		const forged = await signJwt(
+			{ role: 'authenticated', sub: randomUUID() },
+			'another-secret-another-secret-another-secret',
+			3600
+		);
 		const wire = await raw('countries?select=id', { token: forged });
 		expect(wire.status).toBe(401);
 		expect(wire.json).toMatchObject({ code: 'PGRST301' });
@@ -582,7 +673,10 @@ describe('authentication', () => {
 	fixture('a token that is not a JWT at all is 401 PGRST301', async () => {
 		const wire = await raw('countries?select=id', { token: 'garbage' });
 		expect(wire.status).toBe(401);
-		expect(wire.json).toMatchObject({ code: 'PGRST301', message: 'JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got 1)' });
+		expect(wire.json).toMatchObject({
+			code: 'PGRST301',
+			message: 'JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got 1)'
+		});
 		expect(wire.headers.get('www-authenticate')).toContain('invalid_token');
 	});
 
@@ -629,7 +723,8 @@ describe('browsers and the schema cache', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
 		const allowed = response.headers.get('access-control-allow-headers') ?? '';
-		for (const header of ['apikey', 'authorization', 'content-profile', 'prefer', 'x-client-info']) expect(allowed).toContain(header);
+		for (const header of ['apikey', 'authorization', 'content-profile', 'prefer', 'x-client-info'])
+			expect(allowed).toContain(header);
 		expect(response.headers.get('access-control-allow-methods')).toContain('PATCH');
 	});
 

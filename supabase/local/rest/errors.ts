@@ -22,7 +22,13 @@ export class RestError extends Error {
 	}
 }
 
-function pgrst(status: number, code: string, message: string, details: unknown = null, hint: string | null = null): RestError {
+function pgrst(
+	status: number,
+	code: string,
+	message: string,
+	details: unknown = null,
+	hint: string | null = null
+): RestError {
 	return new RestError(status, { code, details, hint, message });
 }
 
@@ -72,11 +78,27 @@ export const restErrors = {
 		pgrst(404, 'PGRST205', `Could not find the table '${schema}.${table}' in the schema cache`),
 	notAllowed: (method: string) => pgrst(405, 'PGRST117', `Unsupported HTTP method: ${method}`),
 	notEmbedded: (name: string) =>
-		pgrst(400, 'PGRST108', `'${name}' is not an embedded resource in this request`, null, `Verify that '${name}' is included in the 'select' query parameter.`),
+		pgrst(
+			400,
+			'PGRST108',
+			`'${name}' is not an embedded resource in this request`,
+			null,
+			`Verify that '${name}' is included in the 'select' query parameter.`
+		),
 	relatedOrderToMany: (from: string, name: string) =>
-		pgrst(400, 'PGRST118', `A related order on '${name}' is not possible`, `'${from}' and '${name}' do not form a many-to-one or one-to-one relationship`),
+		pgrst(
+			400,
+			'PGRST118',
+			`A related order on '${name}' is not possible`,
+			`'${from}' and '${name}' do not form a many-to-one or one-to-one relationship`
+		),
 	spreadNotToOne: (name: string) =>
-		pgrst(400, 'PGRST119', `A spread operation on '${name}' is not possible`, "'...' can only be used on to-one relationships")
+		pgrst(
+			400,
+			'PGRST119',
+			`A spread operation on '${name}' is not possible`,
+			"'...' can only be used on to-one relationships"
+		)
 };
 
 interface DatabaseErrorLike {

@@ -94,7 +94,11 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 		const route = url.pathname.slice(REST_PREFIX.length).replace(/^\/+/, '').replace(/\/+$/, '');
 		if (route === '') {
 			if (method !== 'GET' && method !== 'HEAD') throw restErrors.notAllowed(method);
-			return { status: 200, headers: { 'content-type': 'application/openapi+json; charset=utf-8' }, body: JSON.stringify(openApiDocument(cache, ctx.publicUrl)) };
+			return {
+				status: 200,
+				headers: { 'content-type': 'application/openapi+json; charset=utf-8' },
+				body: JSON.stringify(openApiDocument(cache, ctx.publicUrl))
+			};
 		}
 		const schema = readProfile(req, schemas);
 		const prefs = readPreferences(req);
@@ -163,10 +167,22 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 				else if (error instanceof HttpError) sendHttpError(res, error);
 				else if (isConnectionError(error)) {
 					ctx.log(`[rest] database unreachable: ${(error as Error).message}`);
-					sendJson(res, 503, { code: 'PGRST000', details: (error as Error).message, hint: null, message: 'Database connection error. Retrying the connection.' });
+					sendJson(res, 503, {
+						code: 'PGRST000',
+						details: (error as Error).message,
+						hint: null,
+						message: 'Database connection error. Retrying the connection.'
+					});
 				} else {
-					ctx.log(`[rest] ${req.method} ${url.pathname}${url.search} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-					sendJson(res, 500, { code: 'XX000', details: null, hint: null, message: 'Internal error in the local REST API' });
+					ctx.log(
+						`[rest] ${req.method} ${url.pathname}${url.search} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+					);
+					sendJson(res, 500, {
+						code: 'XX000',
+						details: null,
+						hint: null,
+						message: 'Internal error in the local REST API'
+					});
 				}
 			}
 		},

@@ -28,13 +28,58 @@ export type SelectItem =
 	  };
 
 export type FilterOp =
-	| 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'like' | 'ilike' | 'match' | 'imatch'
-	| 'in' | 'is' | 'isdistinct' | 'fts' | 'plfts' | 'phfts' | 'wfts'
-	| 'cs' | 'cd' | 'ov' | 'sl' | 'sr' | 'nxr' | 'nxl' | 'adj';
+	| 'eq'
+	| 'neq'
+	| 'gt'
+	| 'gte'
+	| 'lt'
+	| 'lte'
+	| 'like'
+	| 'ilike'
+	| 'match'
+	| 'imatch'
+	| 'in'
+	| 'is'
+	| 'isdistinct'
+	| 'fts'
+	| 'plfts'
+	| 'phfts'
+	| 'wfts'
+	| 'cs'
+	| 'cd'
+	| 'ov'
+	| 'sl'
+	| 'sr'
+	| 'nxr'
+	| 'nxl'
+	| 'adj';
 
 const filterOps = new Set<string>([
-	'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'like', 'ilike', 'match', 'imatch', 'in', 'is', 'isdistinct',
-	'fts', 'plfts', 'phfts', 'wfts', 'cs', 'cd', 'ov', 'sl', 'sr', 'nxr', 'nxl', 'adj'
+	'eq',
+	'neq',
+	'gt',
+	'gte',
+	'lt',
+	'lte',
+	'like',
+	'ilike',
+	'match',
+	'imatch',
+	'in',
+	'is',
+	'isdistinct',
+	'fts',
+	'plfts',
+	'phfts',
+	'wfts',
+	'cs',
+	'cd',
+	'ov',
+	'sl',
+	'sr',
+	'nxr',
+	'nxl',
+	'adj'
 ]);
 
 export type Condition =

@@ -24,9 +24,7 @@ export interface Relationship {
 }
 
 export type OutputItem =
-	| { kind: 'star' }
-	| Extract<SelectItem, { kind: 'column' }>
-	| { kind: 'embed'; embed: EmbedNode };
+	{ kind: 'star' } | Extract<SelectItem, { kind: 'column' }> | { kind: 'embed'; embed: EmbedNode };
 
 export interface ReadNode {
 	/** The table or view read; null for a function result without a table type. */
@@ -52,7 +50,12 @@ export interface EmbedNode {
 /** Query parameters that are not filters. */
 export const reservedParams = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_conflict']);
 
-export function buildReadNode(cache: SchemaCache, table: TableInfo | null, name: string, select: SelectItem[]): ReadNode {
+export function buildReadNode(
+	cache: SchemaCache,
+	table: TableInfo | null,
+	name: string,
+	select: SelectItem[]
+): ReadNode {
 	const node: ReadNode = { table, name, items: [], conditions: [], order: [] };
 	for (const item of select) {
 		if (item.kind !== 'embed') {
@@ -86,8 +89,10 @@ function findRelationship(cache: SchemaCache, source: TableInfo, target: string,
 		if (!foreign || !referencing) continue;
 		// Many-to-one: source holds the foreign key.
 		if (fk.table === sourceKey) {
-			const byName = foreign.name === target || fk.name === target || (fk.columns.length === 1 && fk.columns[0] === target);
-			const byHint = !hint || hint === fk.name || (fk.columns.length === 1 && fk.columns[0] === hint) || hint === foreign.name;
+			const byName =
+				foreign.name === target || fk.name === target || (fk.columns.length === 1 && fk.columns[0] === target);
+			const byHint =
+				!hint || hint === fk.name || (fk.columns.length === 1 && fk.columns[0] === hint) || hint === foreign.name;
 			if (byName && byHint) {
 				candidates.push({
 					constraint: fk.name,
@@ -100,7 +105,8 @@ function findRelationship(cache: SchemaCache, source: TableInfo, target: string,
 		// One-to-many (or one-to-one when the referencing columns are unique): target holds it.
 		if (fk.foreignTable === sourceKey) {
 			const byName = referencing.name === target || fk.name === target;
-			const byHint = !hint || hint === fk.name || (fk.columns.length === 1 && fk.columns[0] === hint) || hint === referencing.name;
+			const byHint =
+				!hint || hint === fk.name || (fk.columns.length === 1 && fk.columns[0] === hint) || hint === referencing.name;
 			if (byName && byHint) {
 				const unique = referencing.uniqueKeys.some(
 					(key) => key.length === fk.columns.length && key.every((column) => fk.columns.includes(column))
@@ -117,7 +123,10 @@ function findRelationship(cache: SchemaCache, source: TableInfo, target: string,
 	candidates.push(...junctionRelationships(cache, source, target, hint));
 	// A self-referencing key matches both ways; the name decides only with a hint.
 	const distinct = candidates.filter(
-		(c, i) => candidates.findIndex((o) => o.constraint === c.constraint && o.pairs[0]?.childColumn === c.pairs[0]?.childColumn) === i
+		(c, i) =>
+			candidates.findIndex(
+				(o) => o.constraint === c.constraint && o.pairs[0]?.childColumn === c.pairs[0]?.childColumn
+			) === i
 	);
 	if (distinct.length === 1) return distinct[0]!;
 	if (distinct.length === 0) throw restErrors.noRelationship(source.schema, source.name, target);
@@ -159,8 +168,14 @@ function junctionRelationships(cache: SchemaCache, source: TableInfo, target: st
 					target: targetTable,
 					junction: {
 						table: junction,
-						toParent: toSource.columns.map((column, i) => ({ junctionColumn: column, parentColumn: toSource.foreignColumns[i]! })),
-						toChild: toTarget.columns.map((column, i) => ({ junctionColumn: column, childColumn: toTarget.foreignColumns[i]! }))
+						toParent: toSource.columns.map((column, i) => ({
+							junctionColumn: column,
+							parentColumn: toSource.foreignColumns[i]!
+						})),
+						toChild: toTarget.columns.map((column, i) => ({
+							junctionColumn: column,
+							childColumn: toTarget.foreignColumns[i]!
+						}))
 					}
 				});
 			}

@@ -16,10 +16,19 @@ export interface Preferences {
 }
 
 export function readPreferences(req: IncomingMessage): Preferences {
-	const prefs: Preferences = { return: 'minimal', missingDefault: false, singleObjectParams: false, rollback: false, applied: [] };
+	const prefs: Preferences = {
+		return: 'minimal',
+		missingDefault: false,
+		singleObjectParams: false,
+		rollback: false,
+		applied: []
+	};
 	const header = headerValue(req, 'prefer') ?? '';
 	for (const raw of header.split(',')) {
-		const [name, value] = raw.trim().split('=').map((s) => s.trim());
+		const [name, value] = raw
+			.trim()
+			.split('=')
+			.map((s) => s.trim());
 		if (name === 'return' && (value === 'minimal' || value === 'representation' || value === 'headers-only')) {
 			prefs.return = value;
 		} else if (name === 'count' && (value === 'exact' || value === 'planned' || value === 'estimated')) {
@@ -52,7 +61,6 @@ export function readAccept(req: IncomingMessage): Representation {
 	const accept = headerValue(req, 'accept');
 	if (!accept) return { singleObject: false, stripNulls: false };
 	let acceptable = false;
-	let singleObject = false;
 	let stripNulls = false;
 	for (const raw of accept.split(',')) {
 		const [type, ...parameters] = raw.split(';').map((s) => s.trim().toLowerCase());
@@ -68,7 +76,7 @@ export function readAccept(req: IncomingMessage): Representation {
 		}
 	}
 	if (!acceptable) throw restErrors.mediaType(accept);
-	return { singleObject, stripNulls };
+	return { singleObject: false, stripNulls };
 }
 
 export interface RangeRequest {

@@ -39,7 +39,12 @@ export function resultBody(result: ReadRow, accept: Representation): { body: str
 	return { body: result.first, contentType: objectType };
 }
 
-export function readResponse(result: ReadRow, offset: number, accept: Representation, prefs: Preferences): RestResponse {
+export function readResponse(
+	result: ReadRow,
+	offset: number,
+	accept: Representation,
+	prefs: Preferences
+): RestResponse {
 	const { total, page } = result;
 	const upper = offset + page - 1;
 	let status = 200;

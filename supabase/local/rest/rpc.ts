@@ -69,9 +69,13 @@ export async function callFunction(call: RpcCall): Promise<RestResponse> {
 			}
 		}
 	} else if (call.body !== undefined) {
-		if (typeof call.body === 'object' && call.body !== null && !Array.isArray(call.body)) Object.assign(args, call.body);
+		if (typeof call.body === 'object' && call.body !== null && !Array.isArray(call.body))
+			Object.assign(args, call.body);
 	}
-	const bodyIsObject = read || call.body === undefined || (typeof call.body === 'object' && call.body !== null && !Array.isArray(call.body));
+	const bodyIsObject =
+		read ||
+		call.body === undefined ||
+		(typeof call.body === 'object' && call.body !== null && !Array.isArray(call.body));
 	const given = bodyIsObject ? Object.keys(args) : [];
 	const first = call.candidates[0]!;
 	const chosen = chooseFunction(call.candidates, given, call.prefs.singleObjectParams || !bodyIsObject);
@@ -90,7 +94,9 @@ export async function callFunction(call: RpcCall): Promise<RestResponse> {
 			const record = used.map((a) => `${ident(a.name)} ${a.type}`).join(', ');
 			argsFrom = `json_to_record(${params.add(JSON.stringify(args))}::json) as "pgrst_args"(${record})`;
 		}
-		const named = used.map((a) => `${a.mode === 'v' ? 'variadic ' : ''}${ident(a.name)} := "pgrst_args".${ident(a.name)}`);
+		const named = used.map(
+			(a) => `${a.mode === 'v' ? 'variadic ' : ''}${ident(a.name)} := "pgrst_args".${ident(a.name)}`
+		);
 		callSql = `${fnSql}(${named.join(', ')})`;
 	}
 	const from = argsFrom ? ` from ${argsFrom}` : '';
@@ -118,13 +124,23 @@ export async function callFunction(call: RpcCall): Promise<RestResponse> {
 	}
 	const sql = readQuery(
 		node,
-		{ prefix, from: callSql, alias: fn.name, count: call.prefs.count !== undefined, stripNulls: call.accept.stripNulls },
+		{
+			prefix,
+			from: callSql,
+			alias: fn.name,
+			count: call.prefs.count !== undefined,
+			stripNulls: call.accept.stripNulls
+		},
 		params
 	);
 	const result = await runRead(call.tx, sql, params.values);
 	if (!fn.returnsSet && !call.accept.singleObject) {
 		// A function returning one composite value answers with that object.
-		return { status: 200, headers: { 'content-type': jsonType }, body: resultBody(result, { ...call.accept, singleObject: true }).body };
+		return {
+			status: 200,
+			headers: { 'content-type': jsonType },
+			body: resultBody(result, { ...call.accept, singleObject: true }).body
+		};
 	}
 	return readResponse(result, node.offset ?? 0, call.accept, call.prefs);
 }

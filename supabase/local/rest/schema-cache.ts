@@ -141,7 +141,14 @@ export async function loadSchemaCache(db: Queryable, schemas: string[]): Promise
 	const byOid = new Map<number, TableInfo>();
 	const tables = new Map<string, TableInfo>();
 	for (const rel of raw.tables ?? []) {
-		const table: TableInfo = { schema: rel.schema, name: rel.name, kind: rel.kind, columns: [], primaryKey: [], uniqueKeys: [] };
+		const table: TableInfo = {
+			schema: rel.schema,
+			name: rel.name,
+			kind: rel.kind,
+			columns: [],
+			primaryKey: [],
+			uniqueKeys: []
+		};
 		byOid.set(rel.oid, table);
 		tables.set(tableKey(rel.schema, rel.name), table);
 	}

@@ -169,20 +169,32 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 				continue;
 			}
 			const aggregate = embed.relationship.toOne ? 'row_to_json("pgrst_row")' : 'json_agg("pgrst_row")';
-			laterals.push(`left join lateral (select ${aggregate} as body from (${childSql}) as "pgrst_row") as ${lateral} on true`);
-			const hidden = child.items.length === 0;
-			if (!hidden) columns.push(
-				embed.relationship.toOne
-					? `${lateral}.body as ${ident(embed.key)}`
-					: `coalesce(${lateral}.body, '[]'::json) as ${ident(embed.key)}`
+			laterals.push(
+				`left join lateral (select ${aggregate} as body from (${childSql}) as "pgrst_row") as ${lateral} on true`
 			);
+			const hidden = child.items.length === 0;
+			if (!hidden) {
+				columns.push(
+					embed.relationship.toOne
+						? `${lateral}.body as ${ident(embed.key)}`
+						: `coalesce(${lateral}.body, '[]'::json) as ${ident(embed.key)}`
+				);
+			}
 			if (embed.joinType === 'inner') where.push(`${lateral}.body is not null`);
 			embedBodies.set(embed.key, `${lateral}.body`);
 		}
 	}
 	for (const condition of node.conditions) {
-		const body = condition.kind === 'filter' && condition.field.jsonPath.length === 0 ? embedBodies.get(condition.field.column) : undefined;
-		if (body && condition.kind === 'filter' && condition.op === 'is' && ['null', 'not_null'].includes(String(condition.value).toLowerCase())) {
+		const body =
+			condition.kind === 'filter' && condition.field.jsonPath.length === 0
+				? embedBodies.get(condition.field.column)
+				: undefined;
+		if (
+			body &&
+			condition.kind === 'filter' &&
+			condition.op === 'is' &&
+			['null', 'not_null'].includes(String(condition.value).toLowerCase())
+		) {
 			// PostgREST's null filtering on embedded resources: parents with (not) no match.
 			const isNull = (String(condition.value).toLowerCase() === 'null') !== condition.negated;
 			where.push(`${body} is ${isNull ? '' : 'not '}null`);
@@ -209,8 +221,12 @@ function joinSql(relationship: Relationship, parentAlias: string, childAlias: st
 	}
 	const junctionAlias = params.alias(junction.table.name);
 	const links = [
-		...junction.toChild.map((p) => `${ident(junctionAlias)}.${ident(p.junctionColumn)} = ${ident(childAlias)}.${ident(p.childColumn)}`),
-		...junction.toParent.map((p) => `${ident(junctionAlias)}.${ident(p.junctionColumn)} = ${ident(parentAlias)}.${ident(p.parentColumn)}`)
+		...junction.toChild.map(
+			(p) => `${ident(junctionAlias)}.${ident(p.junctionColumn)} = ${ident(childAlias)}.${ident(p.childColumn)}`
+		),
+		...junction.toParent.map(
+			(p) => `${ident(junctionAlias)}.${ident(p.junctionColumn)} = ${ident(parentAlias)}.${ident(p.parentColumn)}`
+		)
 	];
 	return `exists (select 1 from ${tableSql(junction.table)} as ${ident(junctionAlias)} where ${links.join(' and ')})`;
 }

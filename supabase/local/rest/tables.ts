@@ -38,7 +38,12 @@ export async function readTable(call: TableCall): Promise<RestResponse> {
 	const params = new SqlParams();
 	const sql = readQuery(
 		node,
-		{ from: tableSql(call.table), alias: call.table.name, count: call.prefs.count !== undefined, stripNulls: call.accept.stripNulls },
+		{
+			from: tableSql(call.table),
+			alias: call.table.name,
+			count: call.prefs.count !== undefined,
+			stripNulls: call.accept.stripNulls
+		},
 		params
 	);
 	const result = await runRead(call.tx, sql, params.values);
@@ -59,7 +64,9 @@ function payloadColumns(call: TableCall, rows: Record<string, unknown>[]): strin
 	const listed = call.params.get('columns');
 	let columns: string[];
 	if (listed !== null) {
-		columns = splitTopLevel(listed).map((c) => c.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+		columns = splitTopLevel(listed)
+			.map((c) => c.trim().replace(/^"(.*)"$/, '$1'))
+			.filter(Boolean);
 	} else {
 		columns = Object.keys(rows[0] ?? {});
 		const signature = [...columns].sort().join('\u0000');
@@ -79,7 +86,12 @@ function writeReturnsRows(call: TableCall): boolean {
 }
 
 /** Finishes a write: the representation (read through the write's CTE) or just the count. */
-async function finishWrite(call: TableCall, writeSql: string, params: SqlParams, created: boolean): Promise<RestResponse> {
+async function finishWrite(
+	call: TableCall,
+	writeSql: string,
+	params: SqlParams,
+	created: boolean
+): Promise<RestResponse> {
 	const prefsHeader: Record<string, string> = call.prefs.applied.length
 		? { 'preference-applied': call.prefs.applied.join(', ') }
 		: {};
@@ -98,7 +110,9 @@ async function finishWrite(call: TableCall, writeSql: string, params: SqlParams,
 		);
 		const result = await runRead(call.tx, sql, params.values);
 		const { body, contentType } = resultBody(result, call.accept);
-		const range = created ? `*/${call.prefs.count ? result.page : '*'}` : contentRange(0, result.page, call.prefs.count ? result.page : null);
+		const range = created
+			? `*/${call.prefs.count ? result.page : '*'}`
+			: contentRange(0, result.page, call.prefs.count ? result.page : null);
 		return {
 			status: created ? 201 : 200,
 			headers: { 'content-type': contentType, 'content-range': range, ...prefsHeader },
@@ -150,7 +164,11 @@ export async function insertRows(call: TableCall): Promise<RestResponse> {
 
 function onConflictSql(call: TableCall, columns: string[]): string {
 	const listed = call.params.get('on_conflict');
-	const target = listed ? splitTopLevel(listed).map((c) => c.trim()).filter(Boolean) : call.table.primaryKey;
+	const target = listed
+		? splitTopLevel(listed)
+				.map((c) => c.trim())
+				.filter(Boolean)
+		: call.table.primaryKey;
 	const known = new Set(call.table.columns.map((c) => c.name));
 	for (const column of target) {
 		if (!known.has(column)) throw restErrors.unknownBodyColumn(column, call.table.name);
@@ -169,14 +187,19 @@ function whereSql(call: TableCall, params: SqlParams): string {
 
 export async function updateRows(call: TableCall): Promise<RestResponse> {
 	const body = call.body;
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw restErrors.invalidBody('Empty or invalid json');
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		throw restErrors.invalidBody('Empty or invalid json');
 	const columns = payloadColumns(call, [body as Record<string, unknown>]);
 	const { table } = call;
 	const params = new SqlParams();
 	if (columns.length === 0) {
 		// Nothing to set: PostgREST answers without touching a row.
 		return writeReturnsRows(call)
-			? { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'content-range': '*/*' }, body: '[]' }
+			? {
+					status: 200,
+					headers: { 'content-type': 'application/json; charset=utf-8', 'content-range': '*/*' },
+					body: '[]'
+				}
 			: { status: 204, headers: { 'content-range': '*/*' } };
 	}
 	const bodyParam = `${params.add(JSON.stringify(body))}::json`;

@@ -47,10 +47,16 @@ export function fixtureDir(name: string): string {
 	return fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 }
 
-export function remoteProject(): { url: string; anonKey: string; serviceRoleKey: string; jwtSecret?: string } | undefined {
+export function remoteProject():
+	{ url: string; anonKey: string; serviceRoleKey: string; jwtSecret?: string } | undefined {
 	const { SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY, SUPABASE_JWT_SECRET } = process.env;
 	if (!SUPABASE_URL || !SUPABASE_ANON_KEY || !SUPABASE_SERVICE_ROLE_KEY) return undefined;
-	return { url: SUPABASE_URL, anonKey: SUPABASE_ANON_KEY, serviceRoleKey: SUPABASE_SERVICE_ROLE_KEY, jwtSecret: SUPABASE_JWT_SECRET };
+	return {
+		url: SUPABASE_URL,
+		anonKey: SUPABASE_ANON_KEY,
+		serviceRoleKey: SUPABASE_SERVICE_ROLE_KEY,
+		jwtSecret: SUPABASE_JWT_SECRET
+	};
 }
 
 /** A fresh database on DATABASE_URL's server; a clear error when Postgres is not there. */
@@ -147,7 +153,8 @@ async function mintUserToken(
 	claims: Partial<JwtClaims> = {},
 	expiresInSeconds = 3600
 ): Promise<string> {
-	if (!secret) throw new Error('Minting user tokens needs the JWT secret (set SUPABASE_JWT_SECRET for a real project).');
+	if (!secret)
+		throw new Error('Minting user tokens needs the JWT secret (set SUPABASE_JWT_SECRET for a real project).');
 	return signJwt(
 		{ sub: userId, role: 'authenticated', aud: 'authenticated', email: `${userId}@example.test`, ...claims },
 		secret,
