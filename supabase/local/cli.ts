@@ -35,8 +35,9 @@ function readOptions() {
 		process.exit(0);
 	}
 	const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-	if (!Number.isInteger(port) || port < 0 || port > 65535)
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		throw new Error(`--port must be a port number, got ${values.port}`);
+	}
 	return {
 		port,
 		host: values.host ?? '127.0.0.1',

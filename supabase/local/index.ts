@@ -106,8 +106,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 			if (url.pathname.startsWith(`${REST_PREFIX}/`) || url.pathname === REST_PREFIX) return rest.handle(req, res, url);
 			if (url.pathname.startsWith('/auth/v1')) return handleAuthRequest(ctx, req, res, url);
 			if (url.pathname.startsWith('/realtime/v1')) {
-				if (!(await handleRealtimeHttp(ctx, req, res, url)))
+				if (!(await handleRealtimeHttp(ctx, req, res, url))) {
 					sendJson(res, 404, { message: 'no Route matched with those values' });
+				}
 				return;
 			}
 			return handleOutboxRequest(ctx, req, res, url);

@@ -9,8 +9,9 @@ import { remoteProject, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
 
 const remote = remoteProject();
-if (remote)
+if (remote) {
 	console.warn('contract-rest: SUPABASE_URL is set — fixture-schema tests are skipped against a real project.');
+}
 const fixture = remote ? it.skip : it;
 
 let t: TestStack;
@@ -723,8 +724,9 @@ describe('browsers and the schema cache', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
 		const allowed = response.headers.get('access-control-allow-headers') ?? '';
-		for (const header of ['apikey', 'authorization', 'content-profile', 'prefer', 'x-client-info'])
+		for (const header of ['apikey', 'authorization', 'content-profile', 'prefer', 'x-client-info']) {
 			expect(allowed).toContain(header);
+		}
 		expect(response.headers.get('access-control-allow-methods')).toContain('PATCH');
 	});
 

@@ -69,8 +69,9 @@ export async function callFunction(call: RpcCall): Promise<RestResponse> {
 			}
 		}
 	} else if (call.body !== undefined) {
-		if (typeof call.body === 'object' && call.body !== null && !Array.isArray(call.body))
+		if (typeof call.body === 'object' && call.body !== null && !Array.isArray(call.body)) {
 			Object.assign(args, call.body);
+		}
 	}
 	const bodyIsObject =
 		read ||

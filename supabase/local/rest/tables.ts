@@ -187,8 +187,9 @@ function whereSql(call: TableCall, params: SqlParams): string {
 
 export async function updateRows(call: TableCall): Promise<RestResponse> {
 	const body = call.body;
-	if (typeof body !== 'object' || body === null || Array.isArray(body))
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		throw restErrors.invalidBody('Empty or invalid json');
+	}
 	const columns = payloadColumns(call, [body as Record<string, unknown>]);
 	const { table } = call;
 	const params = new SqlParams();

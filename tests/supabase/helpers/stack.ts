@@ -153,8 +153,9 @@ async function mintUserToken(
 	claims: Partial<JwtClaims> = {},
 	expiresInSeconds = 3600
 ): Promise<string> {
-	if (!secret)
+	if (!secret) {
 		throw new Error('Minting user tokens needs the JWT secret (set SUPABASE_JWT_SECRET for a real project).');
+	}
 	return signJwt(
 		{ sub: userId, role: 'authenticated', aud: 'authenticated', email: `${userId}@example.test`, ...claims },
 		secret,
