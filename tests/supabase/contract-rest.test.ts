@@ -730,6 +730,48 @@ describe('browsers and the schema cache', () => {
 		expect(response.headers.get('access-control-allow-methods')).toContain('PATCH');
 	});
 
+	fixture('serves an OpenAPI outline at the root', async () => {
+		const wire = await raw('');
+		expect(wire.status).toBe(200);
+		expect(wire.json).toMatchObject({ swagger: '2.0', basePath: '/rest/v1' });
+		expect(Object.keys((wire.json as { paths: object }).paths)).toEqual(
+			expect.arrayContaining(['/countries', '/cities', '/rpc/add_numbers'])
+		);
+	});
+
+	fixture('honours the Range header, stripped nulls, tx=rollback and public profiles', async () => {
+		const ranged = await raw('cities?select=id&order=id', { headers: { range: '2-3', 'range-unit': 'items' } });
+		expect(ranged.json).toEqual([{ id: 3 }, { id: 4 }]);
+		expect(ranged.headers.get('content-range')).toBe('2-3/*');
+		const stripped = await t.client().from('countries').select('code, climate').eq('id', 4).stripNulls();
+		expect(stripped.data).toEqual([{ code: 'AT' }]);
+		const rolledBack = await raw('countries', {
+			method: 'POST',
+			apikey: t.serviceRoleKey,
+			headers: {
+				'content-type': 'application/json',
+				prefer: 'return=representation,tx=rollback',
+				'content-profile': 'public'
+			},
+			body: JSON.stringify({ id: 150, name: 'Ephemeral', code: 'EP' })
+		});
+		expect(rolledBack.status).toBe(201);
+		expect(rolledBack.json).toMatchObject([{ id: 150, name: 'Ephemeral' }]);
+		const after = await t.serviceClient().from('countries').select('id').eq('id', 150);
+		expect(after.data).toEqual([]);
+	});
+
+	fixture('counts and pages set-returning functions like tables', async () => {
+		const { data, count, status } = await t
+			.client()
+			.rpc('cities_of', { country_code: 'MD' }, { count: 'exact' })
+			.select('id')
+			.range(0, 1);
+		expect(data).toEqual([{ id: 1 }, { id: 2 }]);
+		expect(count).toBe(3);
+		expect(status).toBe(206);
+	});
+
 	fixture('refuses a profile other than public with PGRST106', async () => {
 		const wire = await raw('countries?select=id', { headers: { 'accept-profile': 'private' } });
 		expect(wire.status).toBe(406);
