@@ -153,6 +153,22 @@ describe('select with embedded relations', () => {
 		expect(members.data).toEqual({ name: 'United Nations', members: [{ code: 'KE' }, { code: 'MD' }, { code: 'RO' }] });
 	});
 
+	fixture('embeds through views over tables with foreign keys, both ways', async () => {
+		const client = t.client();
+		const capitals = await client.from('capitals').select('name, countries(code)').order('id');
+		expect(capitals.error).toBeNull();
+		expect(capitals.data).toEqual([
+			{ name: 'Chișinău', countries: { code: 'MD' } },
+			{ name: 'București', countries: { code: 'RO' } },
+			{ name: 'Nairobi', countries: { code: 'KE' } }
+		]);
+		const countries = await client.from('countries').select('code, capitals(name)').in('id', [1, 4]).order('id');
+		expect(countries.data).toEqual([
+			{ code: 'MD', capitals: [{ name: 'Chișinău' }] },
+			{ code: 'AT', capitals: [] }
+		]);
+	});
+
 	fixture('answers PGRST200 for an unknown relationship', async () => {
 		const { data, error, status } = await t.client().from('countries').select('name, planets(name)');
 		expect(data).toBeNull();

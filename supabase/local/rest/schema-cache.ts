@@ -74,6 +74,7 @@ interface RawCache {
 	keys: { rel: number; type: 'p' | 'u'; columns: string[] }[] | null;
 	foreignKeys: (Omit<ForeignKey, 'table' | 'foreignTable'> & { rel: number; frel: number })[] | null;
 	functions: FunctionInfo[] | null;
+	viewColumns: { view: string; table: string; column: string }[] | null;
 }
 
 // One round trip; json so PGlite and node-postgres hand back the same shape.
@@ -112,6 +113,12 @@ select json_build_object(
                   join pg_catalog.pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num)))
     from pg_catalog.pg_constraint con join rels on rels.oid = con.conrelid
     where con.contype = 'f' and con.confrelid in (select oid from rels)
+  ),
+  'viewColumns', (
+    select json_agg(json_build_object('view', u.view_schema || '.' || u.view_name,
+      'table', u.table_schema || '.' || u.table_name, 'column', u.column_name))
+    from information_schema.view_column_usage u
+    where u.view_schema = any($1::text[])
   ),
   'functions', (
     select json_agg(json_build_object(
@@ -172,6 +179,7 @@ export async function loadSchemaCache(db: Queryable, schemas: string[]): Promise
 			foreignColumns: fk.foreignColumns
 		});
 	}
+	foreignKeys.push(...viewRelationships(tables, foreignKeys, raw.viewColumns ?? []));
 	const functions = new Map<string, FunctionInfo[]>();
 	for (const fn of raw.functions ?? []) {
 		const key = tableKey(fn.schema, fn.name);
@@ -182,4 +190,52 @@ export async function loadSchemaCache(db: Queryable, schemas: string[]): Promise
 
 export function inputArgs(fn: FunctionInfo): FunctionArg[] {
 	return fn.args.filter((arg) => arg.mode === 'i' || arg.mode === 'b' || arg.mode === 'v');
+}
+
+/**
+ * Views take part in relationships as PostgREST lets them: a view column that shows a
+ * base table's column under the same name carries that column's keys, so foreign keys
+ * (and the primary key) of the table apply to the view too.
+ */
+function viewRelationships(
+	tables: Map<string, TableInfo>,
+	foreignKeys: ForeignKey[],
+	usage: { view: string; table: string; column: string }[]
+): ForeignKey[] {
+	// view → base table → the base columns the view exposes by name
+	const sources = new Map<string, Map<string, Set<string>>>();
+	for (const { view, table, column } of usage) {
+		const viewInfo = tables.get(view);
+		if (!viewInfo || viewInfo.kind !== 'view' || !viewInfo.columns.some((c) => c.name === column)) continue;
+		const byTable = sources.get(view) ?? new Map<string, Set<string>>();
+		byTable.set(table, (byTable.get(table) ?? new Set()).add(column));
+		sources.set(view, byTable);
+	}
+	const exposes = (view: string, table: string, columns: string[]): boolean => {
+		const shown = sources.get(view)?.get(table);
+		return Boolean(shown) && columns.every((column) => shown!.has(column));
+	};
+	for (const [view, byTable] of sources) {
+		const viewInfo = tables.get(view)!;
+		for (const table of byTable.keys()) {
+			const base = tables.get(table);
+			if (!base) continue;
+			if (base.primaryKey.length && exposes(view, table, base.primaryKey) && !viewInfo.primaryKey.length) {
+				viewInfo.primaryKey = base.primaryKey;
+			}
+			viewInfo.uniqueKeys.push(...base.uniqueKeys.filter((key) => exposes(view, table, key)));
+		}
+	}
+	const derived: ForeignKey[] = [];
+	const views = [...sources.keys()];
+	for (const fk of foreignKeys) {
+		const froms = [fk.table, ...views.filter((v) => exposes(v, fk.table, fk.columns))];
+		const tos = [fk.foreignTable, ...views.filter((v) => exposes(v, fk.foreignTable, fk.foreignColumns))];
+		for (const from of froms) {
+			for (const to of tos) {
+				if (from !== fk.table || to !== fk.foreignTable) derived.push({ ...fk, table: from, foreignTable: to });
+			}
+		}
+	}
+	return derived;
 }
