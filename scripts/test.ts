@@ -61,7 +61,9 @@ for (const step of steps) {
 	}
 	const started = Date.now();
 	const [command, ...args] = step.command;
-	const run = spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+	// The tools' shebangs say `node`: make that the project's Node 24, however this was started.
+	const PATH = `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`;
+	const run = spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, PATH, ...step.env } });
 	results.push({
 		name: step.name,
 		status: run.status === 0 ? 'passed' : 'failed',

@@ -3,6 +3,7 @@
 // project is configured — the local Supabase stack, all on one HTTP server and port.
 // Runs on Node's type stripping, so imports are relative with .ts extensions.
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase, type Database } from '../supabase/local/db.ts';
@@ -10,24 +11,30 @@ import { IN_MEMORY, startLocalStack, type LocalStack } from '../supabase/local/i
 import { createCollabServer } from './lib/server/collab/index.ts';
 import { printDemoSignInLinks } from './lib/server/demo-sign-in.ts';
 
-export interface RunningServer {
-	url: string;
+export interface Backend {
+	/** The local Supabase stack, when no Supabase project is configured. */
+	stack: LocalStack | undefined;
+	/** True when the request was for the local stack and has been answered. */
+	handleRequest(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+	/** True when the upgrade was for the collab endpoint or Realtime and has been taken. */
+	handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	close(): Promise<void>;
 }
 
-export interface ServeOptions {
-	port?: number;
-	host?: string;
-	/** Folder holding adapter-node's output. */
-	buildDir?: string;
-	log?: (message: string) => void;
+export interface BackendOptions {
+	/** The port the app's HTTP server listens on (the stack shares it in local mode). */
+	port: number;
+	/** The URL people open, e.g. http://localhost:3000. */
+	publicUrl: string;
+	log: (message: string) => void;
 }
 
-export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
-	const log = options.log ?? ((message: string) => console.log(message));
-	const port = options.port ?? Number(process.env.PORT ?? 3000);
-	const host = options.host ?? process.env.HOST ?? '0.0.0.0';
-	const displayUrl = process.env.ORIGIN ?? `http://localhost:${port}`;
+/**
+ * Everything beside the SvelteKit pages: the local Supabase stack (local mode) and the
+ * collab server. Sets the Supabase variables the app reads through $env/dynamic, so it
+ * must run before the app handles its first request. Used by `npm start` and `npm run dev`.
+ */
+export async function startBackend({ port, publicUrl, log }: BackendOptions): Promise<Backend> {
 	const localMode = !process.env.SUPABASE_URL && !process.env.PUBLIC_SUPABASE_URL;
 
 	let stack: LocalStack | undefined;
@@ -37,9 +44,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 			databaseUrl: process.env.DATABASE_URL || undefined,
 			dataDir: dataDirFromEnv(),
 			jwtSecret: process.env.SUPABASE_JWT_SECRET || undefined,
-			publicUrl: displayUrl,
-			siteUrl: displayUrl,
-			redirectUrls: [displayUrl, `http://127.0.0.1:${port}`, `http://localhost:${port}`],
+			publicUrl,
+			siteUrl: publicUrl,
+			redirectUrls: [publicUrl, `http://127.0.0.1:${port}`, `http://localhost:${port}`],
 			log: (message) => log(`[supabase] ${message}`)
 		});
 		db = stack.db;
@@ -66,18 +73,51 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 		log: (message) => log(`[collab] ${message}`)
 	});
 
+	return {
+		stack,
+		handleRequest: (req, res) => stack?.handleRequest(req, res) ?? false,
+		handleUpgrade: (req, socket, head) =>
+			collab.handleUpgrade(req, socket, head) || (stack?.handleUpgrade(req, socket, head) ?? false),
+		async close() {
+			// Flush pending collab writes before the database goes away.
+			await collab.close();
+			if (stack) await stack.close();
+			else await db.close();
+		}
+	};
+}
+
+export interface RunningServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+export interface ServeOptions {
+	port?: number;
+	host?: string;
+	/** Folder holding adapter-node's output. */
+	buildDir?: string;
+	log?: (message: string) => void;
+}
+
+export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
+	const log = options.log ?? ((message: string) => console.log(message));
+	const port = options.port ?? Number(process.env.PORT ?? 3000);
+	const host = options.host ?? process.env.HOST ?? '0.0.0.0';
+	const displayUrl = process.env.ORIGIN ?? `http://localhost:${port}`;
+	const backend = await startBackend({ port, publicUrl: displayUrl, log });
+
 	const buildDir = path.resolve(options.buildDir ?? 'build');
 	const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
 		handler: http.RequestListener;
 	};
 
 	const server = http.createServer((req, res) => {
-		if (stack?.handleRequest(req, res)) return;
+		if (backend.handleRequest(req, res)) return;
 		handler(req, res);
 	});
 	server.on('upgrade', (req, socket, head) => {
-		if (collab.handleUpgrade(req, socket, head)) return;
-		if (stack?.handleUpgrade(req, socket, head)) return;
+		if (backend.handleUpgrade(req, socket, head)) return;
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
 	});
 
@@ -86,10 +126,17 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 		server.listen(port, host, () => resolve());
 	});
 	log(`Accord is running at ${displayUrl}`);
+	const { stack } = backend;
 	if (stack) {
 		log(`Local Supabase stack: ${stack.db.kind === 'pglite' ? 'embedded PGlite' : 'Postgres'} · API ${displayUrl}`);
-		await printDemoSignInLinks({ db: stack.db, appUrl: displayUrl, authUrl: `http://127.0.0.1:${port}`, serviceRoleKey: stack.serviceRoleKey, log }).catch(
-			(error: unknown) => log(`Could not create demo sign-in links: ${error instanceof Error ? error.message : String(error)}`)
+		await printDemoSignInLinks({
+			db: stack.db,
+			appUrl: displayUrl,
+			authUrl: `http://127.0.0.1:${port}`,
+			serviceRoleKey: stack.serviceRoleKey,
+			log
+		}).catch((error: unknown) =>
+			log(`Could not create demo sign-in links: ${error instanceof Error ? error.message : String(error)}`)
 		);
 	}
 
@@ -100,10 +147,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 			closing ??= (async () => {
 				server.closeAllConnections();
 				await new Promise<void>((resolve) => server.close(() => resolve()));
-				// Flush pending collab writes before the database goes away.
-				await collab.close();
-				if (stack) await stack.close();
-				else await db.close();
+				await backend.close();
 			})();
 			return closing;
 		}

@@ -1,6 +1,8 @@
 // One database interface over the two backends the local stack supports:
 // PGlite (embedded, in-process, persisted under a folder) and any Postgres 15+ through
 // DATABASE_URL. The REST, Auth and Realtime layers and the collab server use only this.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import pg from 'pg';
@@ -41,6 +43,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
+	// PGlite creates only the last folder of the path; a fresh clone has no .data/ yet.
+	if (dataDir) await mkdir(path.dirname(dataDir), { recursive: true });
 	const db = await PGlite.create({ dataDir, extensions: { pgcrypto } });
 	const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
 		async query<T>(sql: string, params: unknown[] = []) {
