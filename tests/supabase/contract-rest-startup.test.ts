@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IN_MEMORY, startLocalStack } from '../../supabase/local/index.ts';
+import { IN_MEMORY, serveLocalStack, startLocalStack } from '../../supabase/local/index.ts';
 import { MigrationError } from '../../supabase/local/migrate.ts';
 import { createScratchDatabase, fixtureDir, remoteProject } from './helpers/stack.ts';
 
@@ -80,6 +80,34 @@ local('local stack start-up', () => {
 			expect(await cli.exited).toBe(0);
 		} finally {
 			cli.kill('SIGKILL');
+		}
+	});
+
+	it('an unexpected failure is a logged 500 with a JSON body, and the server stays up', async () => {
+		const db = await databaseOptions();
+		const logged: string[] = [];
+		const stack = await serveLocalStack({
+			...db,
+			port: 0,
+			workdir: fixtureDir('rest-project'),
+			log: (message) => logged.push(message)
+		});
+		try {
+			// The database going away under a running stack is the failure nobody handles in SQL.
+			await stack.db.close();
+			const response = await fetch(`${stack.url}/rest/v1/countries?select=code`, {
+				headers: { apikey: stack.anonKey }
+			});
+			expect(response.status).toBeGreaterThanOrEqual(500);
+			const body = (await response.json()) as { code: string; message: string };
+			expect(body.code).toMatch(/^(XX000|PGRST000)$/);
+			expect(JSON.stringify(body)).not.toMatch(/ at .*\.ts:\d+/);
+			expect(logged.filter((line) => line.startsWith('[rest]'))).toHaveLength(1);
+			const again = await fetch(`${stack.url}/rest/v1/countries?select=code`, { headers: { apikey: stack.anonKey } });
+			expect(again.status).toBeGreaterThanOrEqual(500);
+		} finally {
+			await stack.close().catch(() => undefined);
+			await db.drop();
 		}
 	});
 
