@@ -4,6 +4,7 @@
 // its last line, one JSON object with the figures and the accord/bare ratios.
 // Figures, not tests: see bench/README.md.
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +21,15 @@ const WARMUP_SECONDS = 2;
 const DRAIN_SECONDS = 2;
 const CONNECT_CONCURRENCY = 25;
 const BIG_DOC_BYTES = 1024 * 1024;
+const REPEATS_AT_LARGEST = Number(process.env.BENCH_REPEATS ?? 3);
 
 type Kind = 'bare' | 'accord';
 
 interface ServerHandle {
 	child: ChildProcess;
 	ready: ReadyMessage;
-	rss(): Promise<number>;
+	/** Resident memory and CPU time used so far by the server process. */
+	usage(): Promise<{ rss: number; cpuMs: number }>;
 	stop(): Promise<void>;
 }
 
@@ -34,7 +37,7 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startServer(kind: Kind, extraEnv: Record<string, string> = {}): Promise<ServerHandle> {
-	const child = spawn(path.join(repoRoot, 'node_modules/.bin/node'), ['--expose-gc', path.join(repoRoot, 'bench/lib/collab-server.ts')], {
+	const child = spawn(path.join(repoRoot, 'node_modules/.bin/node'), ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repoRoot, 'bench/lib/collab-server.ts')], {
 		cwd: repoRoot,
 		env: { ...process.env, BENCH_KIND: kind, BENCH_USERS: String(Math.max(...SIZES) + 20), ...extraEnv },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
@@ -47,9 +50,9 @@ function startServer(kind: Kind, extraEnv: Record<string, string> = {}): Promise
 			resolve({
 				child,
 				ready: message,
-				rss: () =>
-					new Promise((resolveRss) => {
-						child.once('message', (reply: { rss: number }) => resolveRss(reply.rss));
+				usage: () =>
+					new Promise((resolveUsage) => {
+						child.once('message', (reply: { rss: number; cpuMs: number }) => resolveUsage(reply));
 						child.send({ type: 'rss' });
 					}),
 				async stop() {
@@ -91,13 +94,16 @@ interface LoadFigures {
 	updatesPerSecond: number;
 	reach: number;
 	rssPerConnectionKb: number;
+	/** Share of one core the server and the load generator used while measuring. */
+	serverCpu: number;
+	loadCpu: number;
 }
 
 async function runLoad(kind: Kind, size: number): Promise<LoadFigures> {
 	const server = await startServer(kind);
 	try {
 		const url = `ws://127.0.0.1:${server.ready.port}${server.ready.docPath}`;
-		const rssBefore = await server.rss();
+		const before = await server.usage();
 		const tally: Tally = { latencies: [], countFrom: new Map(), delivered: 0, awarenessFrames: 0, recording: false };
 		const sendTimes: SendTimes = new Map();
 		const clients = await connectAll(url, await tokens(server.ready, size), tally, sendTimes);
@@ -114,13 +120,17 @@ async function runLoad(kind: Kind, size: number): Promise<LoadFigures> {
 		for (const writer of writers) tally.countFrom.set(writer.clientId, writer.keystrokes);
 		tally.recording = true;
 		const started = performance.now();
+		const serverCpuStart = (await server.usage()).cpuMs;
+		const loadCpuStart = process.cpuUsage();
 		await sleep(MEASURE_SECONDS * 1000);
 		for (const timer of timers) clearInterval(timer);
 		const elapsed = (performance.now() - started) / 1000;
+		const serverCpuMs = (await server.usage()).cpuMs - serverCpuStart;
+		const loadCpu = process.cpuUsage(loadCpuStart);
 		const sent = writers.reduce((sum, w) => sum + w.keystrokes - startClock.get(w)!, 0);
 		await sleep(DRAIN_SECONDS * 1000);
 		tally.recording = false;
-		const rssAfter = await server.rss();
+		const after = await server.usage();
 		for (const client of clients) client.close();
 		const expected = sent * size;
 		tally.latencies.sort((a, b) => a - b);
@@ -129,7 +139,9 @@ async function runLoad(kind: Kind, size: number): Promise<LoadFigures> {
 			p99Ms: round(percentile(tally.latencies, 99)),
 			updatesPerSecond: Math.round(tally.delivered / elapsed),
 			reach: round(expected === 0 ? 0 : tally.delivered / expected, 4),
-			rssPerConnectionKb: round((rssAfter - rssBefore) / size / 1024)
+			rssPerConnectionKb: round((after.rss - before.rss) / size / 1024),
+			serverCpu: round(serverCpuMs / 1000 / elapsed, 2),
+			loadCpu: round((loadCpu.user + loadCpu.system) / 1e6 / elapsed, 2)
 		};
 	} finally {
 		await server.stop();
@@ -195,27 +207,52 @@ function syncedSize(client: BenchClient): Promise<number> {
 	});
 }
 
+/** Per-figure median over repeated runs: the machine is shared, single runs are noisy. */
+function medianFigures(runs: LoadFigures[]): LoadFigures {
+	const median = (pick: (f: LoadFigures) => number) => {
+		const values = runs.map(pick).sort((a, b) => a - b);
+		return values[Math.floor(values.length / 2)]!;
+	};
+	return {
+		p50Ms: median((f) => f.p50Ms),
+		p99Ms: median((f) => f.p99Ms),
+		updatesPerSecond: median((f) => f.updatesPerSecond),
+		reach: median((f) => f.reach),
+		rssPerConnectionKb: median((f) => f.rssPerConnectionKb),
+		serverCpu: median((f) => f.serverCpu),
+		loadCpu: median((f) => f.loadCpu)
+	};
+}
+
+const largestSize = Math.max(...SIZES);
 const results: Record<Kind, Record<number, LoadFigures>> = { bare: {}, accord: {} };
 const sync: Partial<Record<Kind, SyncFigures>> = {};
 for (const size of SIZES) {
-	for (const kind of ['bare', 'accord'] as const) {
-		results[kind][size] = await runLoad(kind, size);
-		const f = results[kind][size]!;
-		console.log(
-			`${kind.padEnd(6)} N=${String(size).padStart(3)}  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  ${f.updatesPerSecond} updates/s  reach ${f.reach}  RSS/conn ${f.rssPerConnectionKb} KB`
-		);
+	const repeats = size === largestSize ? REPEATS_AT_LARGEST : 1;
+	const runs: Record<Kind, LoadFigures[]> = { bare: [], accord: [] };
+	// Interleaved, so a burst of load from elsewhere on the machine hits both servers alike.
+	for (let repeat = 0; repeat < repeats; repeat++) {
+		for (const kind of ['bare', 'accord'] as const) {
+			const f = await runLoad(kind, size);
+			runs[kind].push(f);
+			console.log(
+				`${kind.padEnd(6)} N=${String(size).padStart(3)}  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  ${f.updatesPerSecond} updates/s  reach ${f.reach}  RSS/conn ${f.rssPerConnectionKb} KB  CPU server ${f.serverCpu} load ${f.loadCpu}`
+			);
+		}
 	}
+	results.bare[size] = medianFigures(runs.bare);
+	results.accord[size] = medianFigures(runs.accord);
 }
 for (const kind of ['bare', 'accord'] as const) {
 	sync[kind] = await runBigSync(kind);
 	console.log(`${kind.padEnd(6)} 1 MB sync: ${sync[kind]!.warmMs} ms in memory${sync[kind]!.coldMs === null ? '' : `, ${sync[kind]!.coldMs} ms loaded from the database`}`);
 }
 
-const largest = Math.max(...SIZES);
+const largest = largestSize;
 const ratios = {
 	throughput: round(results.accord[largest]!.updatesPerSecond / results.bare[largest]!.updatesPerSecond, 3),
 	p99: round(results.accord[largest]!.p99Ms / results.bare[largest]!.p99Ms, 3)
 };
 const verdict = { throughputAtLeast0_8: ratios.throughput >= 0.8, p99AtMost1_5: ratios.p99 <= 1.5 };
 console.log(`at N=${largest}: throughput ${ratios.throughput}× bare (target ≥ 0.8), p99 ${ratios.p99}× bare (target ≤ 1.5)`);
-console.log(JSON.stringify({ benchmark: 'collab', writers: WRITERS, keystrokesPerSecond: KEYSTROKES_PER_SECOND, measureSeconds: MEASURE_SECONDS, results, sync1MB: sync, ratiosAtLargestN: ratios, targetsMet: verdict }));
+console.log(JSON.stringify({ benchmark: 'collab', loadAverage: loadavg().map((v) => round(v, 2)), repeatsAtLargestN: REPEATS_AT_LARGEST, writers: WRITERS, keystrokesPerSecond: KEYSTROKES_PER_SECOND, measureSeconds: MEASURE_SECONDS, results, sync1MB: sync, ratiosAtLargestN: ratios, targetsMet: verdict }));

@@ -102,7 +102,8 @@ if (kind === 'bare') {
 process.on('message', (message: { type: string }) => {
 	if (message.type === 'rss') {
 		globalThis.gc?.();
-		process.send?.({ type: 'rss', rss: process.memoryUsage().rss });
+		const cpu = process.cpuUsage();
+		process.send?.({ type: 'rss', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000 });
 	}
 });
 process.on('disconnect', () => process.exit(0));

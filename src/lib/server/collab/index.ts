@@ -142,6 +142,12 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 		const inFlight = loading.get(name);
 		if (inFlight) return inFlight;
 		const promise = (async () => {
+			if (open) {
+				// A room that failed to store sent its members away; start over from the database.
+				rooms.delete(name);
+				if (bus) await bus.unsubscribe(name).catch(() => undefined);
+				open.destroy();
+			}
 			const room = new Room(name, {
 				db: options.db,
 				bus,
@@ -272,12 +278,18 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 				return;
 			}
 			room = await openRoom(doc);
+			// An idle unload may have taken the room out of the map while we waited.
+			while (rooms.get(doc) !== room && !closing) room = await openRoom(doc);
 		} catch (error) {
 			log(`collab: ${doc}: could not open: ${error instanceof Error ? error.message : String(error)}`);
 			connection.close(CLOSE_CODES.STORAGE_UNAVAILABLE, 'document unavailable; try again');
 			return;
 		}
-		if (connection.closed) return;
+		if (closing) connection.close(CLOSE_CODES.GOING_AWAY, 'server shutting down');
+		if (connection.closed) {
+			scheduleUnload(room);
+			return;
+		}
 		cancelUnload(doc);
 		connection.attach(room, claims, access);
 	}
