@@ -6,8 +6,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
-			/** A message key the error page translates, when the error is one we expect. */
-			key?: string;
+			/** Short id of a logged unexpected error, shown so people can report it. */
+			reference?: string;
 		}
 		interface Locals {
 			locale: Locale;

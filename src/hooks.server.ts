@@ -1,5 +1,5 @@
 import { createServerClient } from '@supabase/ssr';
-import { redirect, type Handle } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/domain/locale';
 import { supabaseAnonKey, supabaseServerUrl } from '$lib/server/config';
@@ -64,3 +64,12 @@ const i18n: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(supabase, auth, i18n);
+
+// Unexpected errors are logged with a reference a delegate can read out to the organisers;
+// the page itself shows only the translated message and that reference.
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message };
+	const reference = crypto.randomUUID().slice(0, 8);
+	console.error(`[error ${reference}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message, reference };
+};
