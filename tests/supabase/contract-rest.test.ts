@@ -377,6 +377,18 @@ describe('writes', () => {
 		]);
 	});
 
+	fixture('return=headers-only answers 201 with the Location of the new row', async () => {
+		const wire = await raw('countries', {
+			method: 'POST',
+			apikey: t.serviceRoleKey,
+			headers: { 'content-type': 'application/json', prefer: 'return=headers-only' },
+			body: JSON.stringify({ id: 105, name: 'Elbonia', code: 'EB' })
+		});
+		expect(wire.status).toBe(201);
+		expect(wire.text).toBe('');
+		expect(wire.headers.get('location')).toBe('/countries?id=eq.105');
+	});
+
 	fixture('bulk insert fills missing keys with defaults when defaultToNull is false', async () => {
 		const client = t.serviceClient();
 		const withNulls = await client.from('cities').insert([

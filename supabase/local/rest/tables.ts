@@ -95,8 +95,12 @@ async function finishWrite(
 	const prefsHeader: Record<string, string> = call.prefs.applied.length
 		? { 'preference-applied': call.prefs.applied.join(', ') }
 		: {};
-	if (writeReturnsRows(call)) {
-		const node = buildReadNode(call.cache, call.table, call.table.name, parseSelect(call.params.get('select') ?? '*'));
+	const location = created && call.prefs.return === 'headers-only' && call.table.primaryKey.length > 0;
+	if (writeReturnsRows(call) || location) {
+		const select = location
+			? call.table.primaryKey.map((c) => `"${c.replace(/"/g, '\\"')}"`).join(',')
+			: (call.params.get('select') ?? '*');
+		const node = buildReadNode(call.cache, call.table, call.table.name, parseSelect(select));
 		const sql = readQuery(
 			node,
 			{
@@ -109,6 +113,7 @@ async function finishWrite(
 			params
 		);
 		const result = await runRead(call.tx, sql, params.values);
+		if (location) return { status: 201, headers: { ...locationHeader(call.table, result.first), ...prefsHeader } };
 		const { body, contentType } = resultBody(result, call.accept);
 		const range = created
 			? `*/${call.prefs.count ? result.page : '*'}`
@@ -128,6 +133,16 @@ async function finishWrite(
 		status: created ? 201 : 204,
 		headers: { 'content-range': created ? `*/${total ?? '*'}` : contentRange(0, affectedRows, total), ...prefsHeader }
 	};
+}
+
+/** `Location: /table?id=eq.5` for the one row a return=headers-only insert created. */
+function locationHeader(table: TableInfo, firstRow: string | null): Record<string, string> {
+	if (firstRow === null) return {};
+	const row = JSON.parse(firstRow) as Record<string, unknown>;
+	const query = table.primaryKey.map(
+		(column) => `${encodeURIComponent(column)}=eq.${encodeURIComponent(String(row[column]))}`
+	);
+	return { location: `/${encodeURIComponent(table.name)}?${query.join('&')}` };
 }
 
 export async function insertRows(call: TableCall): Promise<RestResponse> {
