@@ -69,10 +69,27 @@ export class Connection implements Outlet {
 		});
 	}
 
-	/** Ends the socket (server shutdown, idle timeout) with a close code. */
+	/** Ends the socket (idle timeout, protocol error) with a close code. */
 	terminate(code: number, reason: string): void {
 		this.dispose();
 		this.ws.close(code, reason);
+	}
+
+	/**
+	 * Closes for a server shutdown: a close frame first, then, if the peer does not answer
+	 * within `graceMs` (a dead venue Wi-Fi link), the socket is dropped.
+	 */
+	shutdown(code: number, reason: string, graceMs: number): Promise<void> {
+		this.dispose();
+		if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => this.ws.terminate(), graceMs);
+			this.ws.once('close', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			this.ws.close(code, reason);
+		});
 	}
 
 	private receive(data: Buffer, isBinary: boolean): void {

@@ -19,6 +19,8 @@ export const WEBSOCKET_PATH = '/realtime/v1/websocket';
 /** Phoenix drops a socket that has sent nothing (not even a heartbeat) for this long. */
 const IDLE_TIMEOUT_MS = 60_000;
 const IDLE_CHECK_MS = 15_000;
+/** How long a closing socket may take to answer the close frame at shutdown. */
+const SHUTDOWN_GRACE_MS = 500;
 /** Supabase Realtime refuses frames larger than this. */
 const MAX_FRAME_BYTES = 1024 * 1024;
 
@@ -71,8 +73,9 @@ export async function createRealtimeServer(ctx: StackContext): Promise<RealtimeS
 		async close() {
 			servers.delete(ctx);
 			clearInterval(idleCheck);
-			for (const connection of connections) connection.terminate(1001, 'server shutting down');
+			const open = [...connections];
 			connections.clear();
+			await Promise.all(open.map((connection) => connection.shutdown(1001, 'server shutting down', SHUTDOWN_GRACE_MS)));
 			await Promise.all([changeFeed.close(), databaseBroadcast.close()]);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		}
