@@ -465,6 +465,23 @@ describe('writes', () => {
 		expect(unchanged.data).toEqual({ population: 640000 });
 	});
 
+	fixture('handling=strict with max-affected refuses and rolls back a write touching too many rows', async () => {
+		const patch = (filter: string, maxAffected: number) =>
+			raw(`cities?${filter}`, {
+				method: 'PATCH',
+				apikey: t.serviceRoleKey,
+				headers: { 'content-type': 'application/json', prefer: `handling=strict, max-affected=${maxAffected}` },
+				body: JSON.stringify({ population: 2 })
+			});
+		const refused = await patch('country_id=eq.1', 2);
+		expect(refused.status).toBe(400);
+		expect(refused.json).toMatchObject({ code: 'PGRST124' });
+		const unchanged = await t.serviceClient().from('cities').select('population').eq('id', 2).single();
+		expect(unchanged.data).toEqual({ population: 100000 });
+		expect((await patch('id=eq.3', 1)).status).toBe(204);
+		await t.serviceClient().from('cities').update({ population: null }).eq('id', 3);
+	});
+
 	fixture('constraint violations answer 409 and bad input 400', async () => {
 		const client = t.serviceClient();
 		const duplicate = await client.from('countries').insert({ id: 1, name: 'Copy', code: 'CP' });

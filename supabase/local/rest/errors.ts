@@ -76,6 +76,13 @@ export const restErrors = {
 		pgrst(400, 'PGRST204', `Could not find the '${column}' column of '${table}' in the schema cache`),
 	unknownTable: (schema: string, table: string) =>
 		pgrst(404, 'PGRST205', `Could not find the table '${schema}.${table}' in the schema cache`),
+	maxAffected: (affected: number) =>
+		pgrst(
+			400,
+			'PGRST124',
+			'Query result exceeds max-affected preference constraint',
+			`The query affects ${affected} rows`
+		),
 	notAllowed: (method: string) => pgrst(405, 'PGRST117', `Unsupported HTTP method: ${method}`),
 	notEmbedded: (name: string) =>
 		pgrst(

@@ -11,6 +11,8 @@ export interface Preferences {
 	missingDefault: boolean;
 	singleObjectParams: boolean;
 	rollback: boolean;
+	/** `handling=strict` with `max-affected=n`: more rows touched than n fails the write. */
+	maxAffected?: number;
 	/** The preferences PostgREST reports back in Preference-Applied. */
 	applied: string[];
 }
@@ -42,12 +44,17 @@ export function readPreferences(req: IncomingMessage): Preferences {
 			prefs.applied.push('missing=default');
 		} else if (name === 'params' && value === 'single-object') {
 			prefs.singleObjectParams = true;
+		} else if (name === 'max-affected' && /^\d+$/.test(value ?? '')) {
+			prefs.maxAffected = Number(value);
 		} else if (name === 'tx' && value === 'rollback') {
 			prefs.rollback = true;
 			prefs.applied.push('tx=rollback');
 		}
 	}
 	if (header.includes('return=')) prefs.applied.push(`return=${prefs.return}`);
+	// PostgREST ignores max-affected unless handling is strict.
+	if (!/handling=strict/.test(header)) delete prefs.maxAffected;
+	else if (prefs.maxAffected !== undefined) prefs.applied.push('handling=strict', `max-affected=${prefs.maxAffected}`);
 	return prefs;
 }
 

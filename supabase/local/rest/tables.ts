@@ -113,6 +113,7 @@ async function finishWrite(
 			params
 		);
 		const result = await runRead(call.tx, sql, params.values);
+		checkMaxAffected(call, result.page);
 		if (location) return { status: 201, headers: { ...locationHeader(call.table, result.first), ...prefsHeader } };
 		const { body, contentType } = resultBody(result, call.accept);
 		const range = created
@@ -127,12 +128,18 @@ async function finishWrite(
 	// return=minimal writes without RETURNING, so rows the caller may insert but not
 	// read (RLS select policies) do not fail the request, as on PostgREST.
 	const { affectedRows } = await call.tx.query(writeSql, params.values);
+	checkMaxAffected(call, affectedRows);
 	if (call.accept.singleObject && affectedRows !== 1) throw restErrors.singleObject(affectedRows);
 	const total = call.prefs.count ? affectedRows : null;
 	return {
 		status: created ? 201 : 204,
 		headers: { 'content-range': created ? `*/${total ?? '*'}` : contentRange(0, affectedRows, total), ...prefsHeader }
 	};
+}
+
+/** Thrown inside the transaction, so the write is rolled back. */
+function checkMaxAffected(call: TableCall, affected: number): void {
+	if (call.prefs.maxAffected !== undefined && affected > call.prefs.maxAffected) throw restErrors.maxAffected(affected);
 }
 
 /** `Location: /table?id=eq.5` for the one row a return=headers-only insert created. */
