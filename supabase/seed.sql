@@ -627,11 +627,11 @@ from (values
         || 'планированием при официальном участии остальных.')),
   ('50000000-0000-4000-8000-000000001806', null, null,
     pg_temp.tr(
-      'Draft. Contracting NGOs has widened coverage in several countries, but pay in contracted services is often lower than in public ones. '
+      'Contracting NGOs has widened coverage in several countries, but pay in contracted services is often lower than in public ones. '
         || 'Participants asked for the same standards and licensing rules for all providers.',
-      'Ciornă. Contractarea ONG-urilor a extins acoperirea în mai multe țări, însă salariile din serviciile contractate sunt adesea mai mici decât cele din '
+      'Contractarea ONG-urilor a extins acoperirea în mai multe țări, însă salariile din serviciile contractate sunt adesea mai mici decât cele din '
         || 'serviciile publice. Participanții au cerut aceleași standarde și reguli de licențiere pentru toți furnizorii.',
-      'Черновик. Привлечение НКО по контрактам расширило охват услугами в ряде стран, однако оплата труда в таких услугах часто ниже, чем в '
+      'Привлечение НКО по контрактам расширило охват услугами в ряде стран, однако оплата труда в таких услугах часто ниже, чем в '
         || 'государственных. Участники призвали к единым стандартам и правилам лицензирования для всех поставщиков.'))
 ) as s (session_id, published_by, published_at, body);
 
@@ -648,7 +648,7 @@ from (values
     pg_temp.tr(
       'A national government-led workforce leadership group exists',
       'Există un grup național de coordonare a forței de muncă, condus de guvern',
-      'Создана национальная руководящая группа по кадровым вопросам под руководством правительства'),
+      'Создана национальная межведомственная группа по кадровым вопросам под руководством правительства'),
     pg_temp.tr(
       'A standing group, chaired by a ministry, that brings together the ministries, local authorities, educators and professional bodies responsible for the social service workforce.',
       'Un grup permanent, prezidat de un minister, care reunește ministerele, autoritățile locale, instituțiile de învățământ și organismele profesionale responsabile de forța de muncă din serviciile sociale.',
