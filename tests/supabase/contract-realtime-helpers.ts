@@ -2,6 +2,7 @@
 // subscribing with a promise, and collecting events until an expected one arrives.
 import { createClient } from '@supabase/supabase-js';
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { WebSocketLikeConstructor } from '@supabase/realtime-js';
 import WebSocket from 'ws';
 import type { TestStack } from './helpers/stack.ts';
 
@@ -20,8 +21,9 @@ export async function realtimeClient(
 	const key = options.service ? stack.serviceRoleKey : stack.anonKey;
 	const client = createClient(stack.url, key, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		// Node 22+ has a global WebSocket, but vitest may run on an older node; ws works on all.
-		realtime: { transport: WebSocket },
+		// Node 22+ has a global WebSocket, but vitest may run on an older node; ws works on
+		// all. Its constructor's extra options argument is why the cast is needed.
+		realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
 		...(options.token ? { accessToken: async () => options.token ?? null } : {})
 	});
 	clients.add(client);

@@ -275,7 +275,7 @@ export class Connection implements Outlet {
 			identity = await identityFromToken(token, this.deps.ctx.jwtSecret);
 		} catch (error) {
 			if (!(error instanceof TokenError)) throw error;
-			this.shutdown(subscription, error.message);
+			this.closeChannel(subscription, error.message);
 			return;
 		}
 		subscription.identity = identity;
@@ -285,12 +285,12 @@ export class Connection implements Outlet {
 			subscription.isPrivate &&
 			!(await channelRights(this.deps.ctx.db, identity, subscription.subTopic, 'broadcast')).read
 		) {
-			this.shutdown(subscription, unauthorized(subscription.subTopic));
+			this.closeChannel(subscription, unauthorized(subscription.subTopic));
 		}
 	}
 
 	/** Ends one channel the way Supabase does: a system error, then phx_close. */
-	private shutdown(subscription: Subscription, reason: string): void {
+	private closeChannel(subscription: Subscription, reason: string): void {
 		if (this.subscriptions.get(subscription.topic) !== subscription) return;
 		this.system(subscription, 'system', 'error', reason);
 		this.leave(subscription);
@@ -305,7 +305,7 @@ export class Connection implements Outlet {
 		const delay = expiresAt * 1000 - Date.now();
 		if (delay > MAX_TIMER_MS) return;
 		subscription.expiryTimer = setTimeout(
-			() => this.shutdown(subscription, 'Token has expired 0 seconds ago'),
+			() => this.closeChannel(subscription, 'Token has expired 0 seconds ago'),
 			Math.max(0, delay)
 		);
 		subscription.expiryTimer.unref();
