@@ -7,6 +7,7 @@
 // folder); against a real project the fixture schema is absent, so tests that need it
 // skip themselves (see `hasFixture`).
 import { createClient } from '@supabase/supabase-js';
+import { it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -161,4 +162,44 @@ async function mintUserToken(
 		secret,
 		expiresInSeconds
 	);
+}
+
+/**
+ * `it` for tests that need the fixture schema; against a real project they skip, and
+ * the file says so once.
+ */
+export function fixtureTest(suite: string): typeof it | typeof it.skip {
+	if (!remoteProject()) return it;
+	console.warn(`${suite}: SUPABASE_URL is set — fixture-schema tests are skipped against a real project.`);
+	return it.skip;
+}
+
+export interface RestRequestInit extends RequestInit {
+	/** Sent as Authorization: Bearer. */
+	token?: string;
+	/** Defaults to the anon key; null sends no apikey at all. */
+	apikey?: string | null;
+}
+
+export interface RestResponse {
+	status: number;
+	headers: Headers;
+	text: string;
+	json: unknown;
+}
+
+/** A raw /rest/v1 request, for what supabase-js does not expose (status, headers, malformed input). */
+export async function restRequest(stack: TestStack, path: string, init: RestRequestInit = {}): Promise<RestResponse> {
+	const headers = new Headers(init.headers);
+	const apikey = init.apikey === undefined ? stack.anonKey : init.apikey;
+	if (apikey !== null) headers.set('apikey', apikey);
+	if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+	const response = await fetch(`${stack.url}/rest/v1/${path}`, { ...init, headers });
+	const text = await response.text();
+	return {
+		status: response.status,
+		headers: response.headers,
+		text,
+		json: text ? (JSON.parse(text) as unknown) : undefined
+	};
 }
