@@ -68,6 +68,35 @@ describe('broadcast', () => {
 		await expect(echoGot.waitFor((message) => message.event === 'note')).resolves.toMatchObject({ payload: { text: 'to myself' } });
 	});
 
+	it('carries binary payloads as binary frames', async () => {
+		const room = topic('binary');
+		const [sender, receiver] = await Promise.all([realtimeClient(stack), realtimeClient(stack)]);
+		const got = collector<Broadcast & { payload: unknown }>();
+		await subscribed(receiver.channel(room).on('broadcast', { event: 'bytes' }, (message) => got.push(message as Broadcast)));
+		const senderChannel = sender.channel(room);
+		await subscribed(senderChannel);
+		const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+		await senderChannel.send({ type: 'broadcast', event: 'bytes', payload: bytes.buffer });
+		const message = await got.waitFor(() => true);
+		expect(message.payload).toBeInstanceOf(ArrayBuffer);
+		expect([...new Uint8Array(message.payload as ArrayBuffer)]).toEqual([0, 1, 2, 250, 255]);
+	});
+
+	it('speaks protocol vsn 1.0.0 and 2.0.0 to clients on the same topic', async () => {
+		const room = topic('versions');
+		const legacy = await realtimeClient(stack, { vsn: '1.0.0' });
+		const current = await realtimeClient(stack);
+		const legacyGot = collector<Broadcast>();
+		const currentGot = collector<Broadcast>();
+		const legacyChannel = legacy.channel(room).on('broadcast', { event: '*' }, (message) => legacyGot.push(message as Broadcast));
+		const currentChannel = current.channel(room).on('broadcast', { event: '*' }, (message) => currentGot.push(message as Broadcast));
+		await Promise.all([subscribed(legacyChannel), subscribed(currentChannel)]);
+		await legacyChannel.send({ type: 'broadcast', event: 'from-1.0.0', payload: { v: 1 } });
+		await currentChannel.send({ type: 'broadcast', event: 'from-2.0.0', payload: { v: 2 } });
+		await expect(currentGot.waitFor(() => true)).resolves.toMatchObject({ event: 'from-1.0.0', payload: { v: 1 } });
+		await expect(legacyGot.waitFor(() => true)).resolves.toMatchObject({ event: 'from-2.0.0', payload: { v: 2 } });
+	});
+
 	it('acknowledges a broadcast when ack is on', async () => {
 		const client = await realtimeClient(stack);
 		const channel = client.channel(topic('acked'), { config: { broadcast: { ack: true } } });

@@ -16,14 +16,14 @@ const clients = new Set<SupabaseClient>();
  */
 export async function realtimeClient(
 	stack: TestStack,
-	options: { token?: string; service?: boolean } = {}
+	options: { token?: string; service?: boolean; vsn?: '1.0.0' | '2.0.0' } = {}
 ): Promise<SupabaseClient> {
 	const key = options.service ? stack.serviceRoleKey : stack.anonKey;
 	const client = createClient(stack.url, key, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 		// Node 22+ has a global WebSocket, but vitest may run on an older node; ws works on
 		// all. Its constructor's extra options argument is why the cast is needed.
-		realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
+		realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor, ...(options.vsn ? { vsn: options.vsn } : {}) },
 		...(options.token ? { accessToken: async () => options.token ?? null } : {})
 	});
 	clients.add(client);

@@ -18,6 +18,8 @@ import type { PhoenixMessage, Vsn } from './protocol.ts';
 
 /** Close code for a frame that breaks the protocol (RFC 6455: invalid payload data). */
 export const CLOSE_MALFORMED = 1007;
+/** Supabase Realtime's default limit of channels one socket may join. */
+export const MAX_CHANNELS_PER_SOCKET = 100;
 // setTimeout cannot wait longer than this; tokens valid for longer need no timer yet.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -151,6 +153,10 @@ export class Connection implements Outlet {
 	private async join(message: PhoenixMessage): Promise<void> {
 		const previous = this.subscriptions.get(message.topic);
 		if (previous) this.leave(previous);
+		if (this.subscriptions.size >= MAX_CHANNELS_PER_SOCKET) {
+			this.reply(message, 'error', { reason: 'ChannelRateLimitReached: Too many channels' });
+			return;
+		}
 		const config = isObject(message.payload.config) ? message.payload.config : {};
 		const broadcast = isObject(config.broadcast) ? config.broadcast : {};
 		const presence = isObject(config.presence) ? config.presence : {};
