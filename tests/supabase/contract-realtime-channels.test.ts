@@ -9,7 +9,13 @@ import type { Database } from '../../supabase/local/db.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
 import { fixtureDir, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
-import { closeRealtimeClients, collector, realtimeClient, subscribeResult, subscribed } from './contract-realtime-helpers.ts';
+import {
+	closeRealtimeClients,
+	collector,
+	realtimeClient,
+	subscribeResult,
+	subscribed
+} from './contract-realtime-helpers.ts';
 
 type Broadcast = { type: string; event: string; payload: Record<string, unknown>; meta?: { id: string } };
 
@@ -43,8 +49,12 @@ describe('broadcast', () => {
 		const [alice, bob] = await Promise.all([realtimeClient(stack), realtimeClient(stack)]);
 		const aliceGot = collector<Broadcast>();
 		const bobGot = collector<Broadcast>();
-		const aliceChannel = alice.channel(room).on('broadcast', { event: '*' }, (message) => aliceGot.push(message as Broadcast));
-		const bobChannel = bob.channel(room).on('broadcast', { event: '*' }, (message) => bobGot.push(message as Broadcast));
+		const aliceChannel = alice
+			.channel(room)
+			.on('broadcast', { event: '*' }, (message) => aliceGot.push(message as Broadcast));
+		const bobChannel = bob
+			.channel(room)
+			.on('broadcast', { event: '*' }, (message) => bobGot.push(message as Broadcast));
 		await Promise.all([subscribed(aliceChannel), subscribed(bobChannel)]);
 
 		await aliceChannel.send({ type: 'broadcast', event: 'hello', payload: { from: 'alice' } });
@@ -65,14 +75,22 @@ describe('broadcast', () => {
 			.on('broadcast', { event: 'note' }, (message) => echoGot.push(message as Broadcast));
 		await subscribed(echoChannel);
 		await echoChannel.send({ type: 'broadcast', event: 'note', payload: { text: 'to myself' } });
-		await expect(echoGot.waitFor((message) => message.event === 'note')).resolves.toMatchObject({ payload: { text: 'to myself' } });
+		await expect(echoGot.waitFor((message) => message.event === 'note')).resolves.toMatchObject({
+			payload: { text: 'to myself' }
+		});
 	});
 
 	it('carries binary payloads as binary frames', async () => {
 		const room = topic('binary');
 		const [sender, receiver] = await Promise.all([realtimeClient(stack), realtimeClient(stack)]);
-		const got = collector<Broadcast & { payload: unknown }>();
-		await subscribed(receiver.channel(room).on('broadcast', { event: 'bytes' }, (message) => got.push(message as Broadcast)));
+		const got = collector<{ event: string; payload: unknown }>();
+		await subscribed(
+			receiver
+				.channel(room)
+				.on('broadcast', { event: 'bytes' }, (message) =>
+					got.push({ event: message.event, payload: message.payload as unknown })
+				)
+		);
 		const senderChannel = sender.channel(room);
 		await subscribed(senderChannel);
 		const bytes = new Uint8Array([0, 1, 2, 250, 255]);
@@ -88,8 +106,12 @@ describe('broadcast', () => {
 		const current = await realtimeClient(stack);
 		const legacyGot = collector<Broadcast>();
 		const currentGot = collector<Broadcast>();
-		const legacyChannel = legacy.channel(room).on('broadcast', { event: '*' }, (message) => legacyGot.push(message as Broadcast));
-		const currentChannel = current.channel(room).on('broadcast', { event: '*' }, (message) => currentGot.push(message as Broadcast));
+		const legacyChannel = legacy
+			.channel(room)
+			.on('broadcast', { event: '*' }, (message) => legacyGot.push(message as Broadcast));
+		const currentChannel = current
+			.channel(room)
+			.on('broadcast', { event: '*' }, (message) => currentGot.push(message as Broadcast));
 		await Promise.all([subscribed(legacyChannel), subscribed(currentChannel)]);
 		await legacyChannel.send({ type: 'broadcast', event: 'from-1.0.0', payload: { v: 1 } });
 		await currentChannel.send({ type: 'broadcast', event: 'from-2.0.0', payload: { v: 2 } });
@@ -108,7 +130,9 @@ describe('broadcast', () => {
 		const room = topic('http');
 		const listener = await realtimeClient(stack);
 		const got = collector<Broadcast>();
-		await subscribed(listener.channel(room).on('broadcast', { event: '*' }, (message) => got.push(message as Broadcast)));
+		await subscribed(
+			listener.channel(room).on('broadcast', { event: '*' }, (message) => got.push(message as Broadcast))
+		);
 
 		const sender = await realtimeClient(stack);
 		await expect(sender.channel(room).httpSend('via-http', { n: 1 })).resolves.toEqual({ success: true });
@@ -140,8 +164,13 @@ describe('Broadcast from the database', () => {
 		const room = topic('db');
 		const client = await realtimeClient(stack);
 		const got = collector<Broadcast>();
-		await subscribed(client.channel(room).on('broadcast', { event: 'vote-cast' }, (message) => got.push(message as Broadcast)));
-		await db.query(`select realtime.send($1::jsonb, 'vote-cast', $2, false)`, [JSON.stringify({ indicator: 'P1' }), room]);
+		await subscribed(
+			client.channel(room).on('broadcast', { event: 'vote-cast' }, (message) => got.push(message as Broadcast))
+		);
+		await db.query(`select realtime.send($1::jsonb, 'vote-cast', $2, false)`, [
+			JSON.stringify({ indicator: 'P1' }),
+			room
+		]);
 		const message = await got.waitFor(() => true, 1000, 'database broadcast');
 		expect(message).toMatchObject({ type: 'broadcast', event: 'vote-cast', payload: { indicator: 'P1' } });
 		expect(message.meta?.id).toEqual(expect.any(String));
@@ -169,39 +198,55 @@ describe('private channels', () => {
 		expect(refused.message).toMatch(/Unauthorized: You do not have permissions to read from this Channel topic/);
 
 		const anonClient = await realtimeClient(stack);
-		expect((await subscribeResult(anonClient.channel(room, { config: { private: true } }))).status).toBe('CHANNEL_ERROR');
+		expect((await subscribeResult(anonClient.channel(room, { config: { private: true } }))).status).toBe(
+			'CHANNEL_ERROR'
+		);
 
 		// A public channel of the same name does not hear private messages. (A fresh client:
 		// realtime-js hands back the refused channel object for a topic it already has.)
 		const publicGot = collector<Broadcast>();
 		const publicClient = await realtimeClient(stack);
-		await subscribed(publicClient.channel(room).on('broadcast', { event: '*' }, (message) => publicGot.push(message as Broadcast)));
+		await subscribed(
+			publicClient.channel(room).on('broadcast', { event: '*' }, (message) => publicGot.push(message as Broadcast))
+		);
 
 		await db.query(`select realtime.send('{"secret":true}'::jsonb, 'private-note', $1)`, [room]);
 		await db.query(`select realtime.send('{"open":true}'::jsonb, 'public-note', $1, false)`, [room]);
-		await expect(got.waitFor((message) => message.event === 'private-note', 1000)).resolves.toMatchObject({ payload: { secret: true } });
+		await expect(got.waitFor((message) => message.event === 'private-note', 1000)).resolves.toMatchObject({
+			payload: { secret: true }
+		});
 		await publicGot.waitFor((message) => message.event === 'public-note', 1000);
 		expect(publicGot.items.map((message) => message.event)).toEqual(['public-note']);
 		expect(got.items.map((message) => message.event)).toEqual(['private-note']);
 
 		// The authorization probe leaves nothing behind in realtime.messages.
-		const { rows } = await db.query(`select count(*)::int as n from realtime.messages where event = 'realtime.authorization_probe'`);
+		const { rows } = await db.query(
+			`select count(*)::int as n from realtime.messages where event = 'realtime.authorization_probe'`
+		);
 		expect(rows[0]).toEqual({ n: 0 });
 	});
 
 	it('carries broadcasts between members of a private channel', async () => {
 		const room = topic('private-chat');
 		const [first, second] = [randomUUID(), randomUUID()];
-		await db.query('insert into public.rt_room_members (room, user_id) values ($1, $2), ($1, $3)', [room, first, second]);
+		await db.query('insert into public.rt_room_members (room, user_id) values ($1, $2), ($1, $3)', [
+			room,
+			first,
+			second
+		]);
 		const firstClient = await realtimeClient(stack, { token: await stack.userToken(first) });
 		const secondClient = await realtimeClient(stack, { token: await stack.userToken(second) });
 		const got = collector<Broadcast>();
 		const firstChannel = firstClient.channel(room, { config: { private: true, broadcast: { ack: true } } });
 		await subscribed(firstChannel);
 		await subscribed(
-			secondClient.channel(room, { config: { private: true } }).on('broadcast', { event: 'msg' }, (message) => got.push(message as Broadcast))
+			secondClient
+				.channel(room, { config: { private: true } })
+				.on('broadcast', { event: 'msg' }, (message) => got.push(message as Broadcast))
 		);
-		await expect(firstChannel.send({ type: 'broadcast', event: 'msg', payload: { text: 'salut' } })).resolves.toBe('ok');
+		await expect(firstChannel.send({ type: 'broadcast', event: 'msg', payload: { text: 'salut' } })).resolves.toBe(
+			'ok'
+		);
 		await expect(got.waitFor(() => true)).resolves.toMatchObject({ payload: { text: 'salut' } });
 	});
 });
@@ -255,7 +300,9 @@ describe('socket protocol', () => {
 		return url.toString();
 	}
 
-	function openRaw(query: Record<string, string>): Promise<{ socket: WebSocket; frames: ReturnType<typeof collector<string>> }> {
+	function openRaw(
+		query: Record<string, string>
+	): Promise<{ socket: WebSocket; frames: ReturnType<typeof collector<string>> }> {
 		const socket = new WebSocket(socketUrl(query));
 		rawSockets.add(socket);
 		const frames = collector<string>();
@@ -273,8 +320,16 @@ describe('socket protocol', () => {
 	it('answers heartbeats and unknown topics in vsn 2.0.0 arrays and 1.0.0 objects', async () => {
 		const v2 = await openRaw({ apikey: stack.anonKey, vsn: '2.0.0' });
 		v2.socket.send(JSON.stringify([null, '1', 'phoenix', 'heartbeat', {}]));
-		expect(JSON.parse(await v2.frames.waitFor(() => true))).toEqual([null, '1', 'phoenix', 'phx_reply', { status: 'ok', response: {} }]);
-		v2.socket.send(JSON.stringify(['3', '4', 'realtime:nowhere', 'broadcast', { type: 'broadcast', event: 'x', payload: {} }]));
+		expect(JSON.parse(await v2.frames.waitFor(() => true))).toEqual([
+			null,
+			'1',
+			'phoenix',
+			'phx_reply',
+			{ status: 'ok', response: {} }
+		]);
+		v2.socket.send(
+			JSON.stringify(['3', '4', 'realtime:nowhere', 'broadcast', { type: 'broadcast', event: 'x', payload: {} }])
+		);
 		expect(JSON.parse(await v2.frames.waitFor((frame) => frame.includes('nowhere')))).toEqual([
 			'3',
 			'4',
@@ -317,7 +372,9 @@ describe('socket protocol', () => {
 
 		const sender = await realtimeClient(stack);
 		await expect(sender.channel(room).httpSend('still-here', { ok: true })).resolves.toEqual({ success: true });
-		await expect(got.waitFor((message) => message.event === 'still-here', 1000)).resolves.toMatchObject({ payload: { ok: true } });
+		await expect(got.waitFor((message) => message.event === 'still-here', 1000)).resolves.toMatchObject({
+			payload: { ok: true }
+		});
 	});
 
 	it('refuses a connection with a missing or invalid apikey', async () => {

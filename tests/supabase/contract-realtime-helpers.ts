@@ -23,7 +23,10 @@ export async function realtimeClient(
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 		// Node 22+ has a global WebSocket, but vitest may run on an older node; ws works on
 		// all. Its constructor's extra options argument is why the cast is needed.
-		realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor, ...(options.vsn ? { vsn: options.vsn } : {}) },
+		realtime: {
+			transport: WebSocket as unknown as WebSocketLikeConstructor,
+			...(options.vsn ? { vsn: options.vsn } : {})
+		},
 		...(options.token ? { accessToken: async () => options.token ?? null } : {})
 	});
 	clients.add(client);

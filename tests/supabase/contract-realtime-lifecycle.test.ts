@@ -22,7 +22,9 @@ afterAll(async () => {
 	await stack?.close();
 });
 
-async function openSocket(base = stack.url): Promise<{ socket: WebSocket; replies: ReturnType<typeof collector<unknown[]>> }> {
+async function openSocket(
+	base = stack.url
+): Promise<{ socket: WebSocket; replies: ReturnType<typeof collector<unknown[]>> }> {
 	const url = new URL('/realtime/v1/websocket', base.replace(/^http/, 'ws'));
 	url.searchParams.set('apikey', stack.anonKey);
 	url.searchParams.set('vsn', '2.0.0');
@@ -37,7 +39,12 @@ async function openSocket(base = stack.url): Promise<{ socket: WebSocket; replie
 }
 
 function join(socket: WebSocket, topic: string, ref: string): void {
-	const config = { broadcast: { self: false, ack: false }, presence: { key: '', enabled: true }, postgres_changes: [], private: false };
+	const config = {
+		broadcast: { self: false, ack: false },
+		presence: { key: '', enabled: true },
+		postgres_changes: [],
+		private: false
+	};
 	socket.send(JSON.stringify([ref, ref, topic, 'phx_join', { config }]));
 }
 
@@ -46,7 +53,11 @@ describe('realtime server lifecycle', () => {
 		const { socket, replies } = await openSocket();
 		for (let i = 0; i <= MAX_CHANNELS_PER_SOCKET; i++) join(socket, `realtime:many-${i}`, String(i + 1));
 		const last = String(MAX_CHANNELS_PER_SOCKET + 1);
-		const reply = await replies.waitFor((frame) => frame[1] === last && frame[3] === 'phx_reply', 5000, 'the last reply');
+		const reply = await replies.waitFor(
+			(frame) => frame[1] === last && frame[3] === 'phx_reply',
+			5000,
+			'the last reply'
+		);
 		expect(reply[4]).toEqual({ status: 'error', response: { reason: 'ChannelRateLimitReached: Too many channels' } });
 		const okReplies = replies.items.filter(
 			(frame) => frame[3] === 'phx_reply' && (frame[4] as { status: string }).status === 'ok'

@@ -7,7 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
 import { fixtureDir, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
-import { closeRealtimeClients, collector, realtimeClient, subscribeResult, subscribed } from './contract-realtime-helpers.ts';
+import {
+	closeRealtimeClients,
+	collector,
+	realtimeClient,
+	subscribeResult,
+	subscribed
+} from './contract-realtime-helpers.ts';
 
 type Note = {
 	id: number;
@@ -67,13 +73,23 @@ describe('postgres_changes and RLS', () => {
 		const bobClient = await realtimeClient(stack, { token: await stack.userToken(bob) });
 		const filter = { event: 'INSERT' as const, schema: 'public', table: 'rt_notes', filter: `room=eq.${room}` };
 		await Promise.all([
-			subscribed(aliceClient.channel('notes-a').on('postgres_changes', filter, (change) => aliceEvents.push(change as Change<Note>))),
-			subscribed(bobClient.channel('notes-b').on('postgres_changes', filter, (change) => bobEvents.push(change as Change<Note>)))
+			subscribed(
+				aliceClient
+					.channel('notes-a')
+					.on('postgres_changes', filter, (change) => aliceEvents.push(change as Change<Note>))
+			),
+			subscribed(
+				bobClient.channel('notes-b').on('postgres_changes', filter, (change) => bobEvents.push(change as Change<Note>))
+			)
 		]);
 
 		const started = Date.now();
 		const secret = await insertNote({ owner: alice, room, body: 'only for alice' });
-		const received = await aliceEvents.waitFor((change) => (change.new as Note).id === secret.id, 1000, 'INSERT for alice');
+		const received = await aliceEvents.waitFor(
+			(change) => (change.new as Note).id === secret.id,
+			1000,
+			'INSERT for alice'
+		);
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(received.new).toMatchObject({ id: secret.id, owner: alice, body: 'only for alice' });
 
@@ -98,8 +114,10 @@ describe('postgres_changes and RLS', () => {
 		await subscribed(
 			client
 				.channel('shapes')
-				.on('postgres_changes', { event: '*', schema: 'public', table: 'rt_notes', filter: `room=eq.${room}` }, (change) =>
-					events.push(change as Change<Note>)
+				.on(
+					'postgres_changes',
+					{ event: '*', schema: 'public', table: 'rt_notes', filter: `room=eq.${room}` },
+					(change) => events.push(change as Change<Note>)
 				)
 		);
 
@@ -147,8 +165,10 @@ describe('postgres_changes and RLS', () => {
 		await subscribed(
 			client
 				.channel('counters')
-				.on('postgres_changes', { event: '*', schema: 'public', table: 'rt_counters', filter: `name=eq.${name}` }, (change) =>
-					events.push(change as Change<Counter>)
+				.on(
+					'postgres_changes',
+					{ event: '*', schema: 'public', table: 'rt_counters', filter: `name=eq.${name}` },
+					(change) => events.push(change as Change<Counter>)
 				)
 		);
 		await db.query('insert into public.rt_counters (name, value) values ($1, 1)', [name]);
@@ -179,10 +199,14 @@ describe('postgres_changes and RLS', () => {
 		let channel = client.channel('filters');
 		for (const [name, filter] of Object.entries(filters)) {
 			seen.set(name, []);
-			channel = channel.on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'rt_notes', filter }, (change) => {
-				const row = change.new as Note;
-				if (row.room === room) seen.get(name)!.push(row.score!);
-			});
+			channel = channel.on(
+				'postgres_changes',
+				{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter },
+				(change) => {
+					const row = change.new as Note;
+					if (row.room === room) seen.get(name)!.push(row.score!);
+				}
+			);
 		}
 		const textIn = collector<Note>();
 		const updates = collector<Note>();
@@ -194,11 +218,15 @@ describe('postgres_changes and RLS', () => {
 				{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter: `body=in.("x, y",plain)` },
 				(change) => textIn.push(change.new as Note)
 			)
-			.on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'rt_notes', filter: `room=eq.${room}` }, (change) =>
-				updates.push(change.new as Note)
+			.on(
+				'postgres_changes',
+				{ event: 'UPDATE', schema: 'public', table: 'rt_notes', filter: `room=eq.${room}` },
+				(change) => updates.push(change.new as Note)
 			)
 			.on('postgres_changes', { event: 'INSERT', schema: 'public' }, (change) => everyTable.push(change.table))
-			.on('postgres_changes', { event: '*', schema: 'public', table: 'rt_private_log' }, (change) => unpublished.push(change));
+			.on('postgres_changes', { event: '*', schema: 'public', table: 'rt_private_log' }, (change) =>
+				unpublished.push(change)
+			);
 		await subscribed(channel);
 
 		await db.query('insert into public.rt_private_log (line) values ($1)', ['never published']);
@@ -229,7 +257,13 @@ describe('postgres_changes and RLS', () => {
 	it('refuses a malformed filter with the reason', async () => {
 		const client = await realtimeClient(stack);
 		const result = await subscribeResult(
-			client.channel('bad-filter').on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'rt_notes', filter: 'score=like.3' }, () => undefined)
+			client
+				.channel('bad-filter')
+				.on(
+					'postgres_changes',
+					{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter: 'score=like.3' },
+					() => undefined
+				)
 		);
 		expect(result.status).toBe('CHANNEL_ERROR');
 		expect(result.message).toMatch(/operator like is not supported/);
@@ -242,10 +276,15 @@ describe('postgres_changes and RLS', () => {
 		const events = collector<Record<string, unknown>>();
 		const client = await realtimeClient(stack, { service: true });
 		await subscribed(
-			client.channel('late').on('postgres_changes', { event: 'INSERT', schema: 'public', table }, (change) => events.push(change.new))
+			client
+				.channel('late')
+				.on('postgres_changes', { event: 'INSERT', schema: 'public', table }, (change) => events.push(change.new))
 		);
 		await db.query(`insert into public.${table} (id, label) values (1, 'first')`);
-		await expect(events.waitFor((row) => row.id === 1, 1000, 'INSERT on the new table')).resolves.toEqual({ id: 1, label: 'first' });
+		await expect(events.waitFor((row) => row.id === 1, 1000, 'INSERT on the new table')).resolves.toEqual({
+			id: 1,
+			label: 'first'
+		});
 	});
 });
 
@@ -258,8 +297,10 @@ describe('access tokens', () => {
 		const client = await realtimeClient(stack, { token: await stack.userToken(alice) });
 		const channel = client
 			.channel('refresh')
-			.on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'rt_notes', filter: `room=eq.${room}` }, (change) =>
-				events.push(change.new as Note)
+			.on(
+				'postgres_changes',
+				{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter: `room=eq.${room}` },
+				(change) => events.push(change.new as Note)
 			);
 		await subscribed(channel);
 		const bobsBefore = await insertNote({ owner: bob, room });

@@ -177,7 +177,9 @@ function matchingDeliveries(listeners: Subscription[], change: QueuedChange, tab
  */
 function oldRecord(change: QueuedChange, table: TableInfo): Record<string, unknown> | undefined {
 	if (!change.old_record) return undefined;
-	if (table.replicaIdentityFull) return table.rowSecurity ? pick(change.old_record, table.primaryKey) : change.old_record;
+	if (table.replicaIdentityFull) {
+		return table.rowSecurity ? pick(change.old_record, table.primaryKey) : change.old_record;
+	}
 	return change.type === 'DELETE' ? pick(change.old_record, table.primaryKey) : undefined;
 }
 

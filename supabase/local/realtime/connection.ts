@@ -134,7 +134,13 @@ export class Connection implements Outlet {
 			case 'phx_leave':
 				this.reply(message, 'ok', {});
 				this.leave(subscription);
-				this.push({ joinRef: subscription.joinRef, ref: null, topic: subscription.topic, event: 'phx_close', payload: {} });
+				this.push({
+					joinRef: subscription.joinRef,
+					ref: null,
+					topic: subscription.topic,
+					event: 'phx_close',
+					payload: {}
+				});
 				return;
 			case 'broadcast':
 				await this.broadcast(subscription, message);
@@ -235,7 +241,9 @@ export class Connection implements Outlet {
 		if (subscription.isPrivate) {
 			subscription.rights.broadcastWrite ??= await this.canWrite(subscription, 'broadcast');
 			if (!subscription.rights.broadcastWrite) {
-				if (subscription.broadcastAck) this.reply(message, 'error', { reason: unauthorizedWrite(subscription.subTopic) });
+				if (subscription.broadcastAck) {
+					this.reply(message, 'error', { reason: unauthorizedWrite(subscription.subTopic) });
+				}
 				return;
 			}
 		}
@@ -267,7 +275,12 @@ export class Connection implements Outlet {
 		const { hub } = this.deps;
 		const diff =
 			event === 'track'
-				? hub.presence.track(subscription.key, subscription.id, subscription.presenceKey, isObject(payload) ? payload : {})
+				? hub.presence.track(
+						subscription.key,
+						subscription.id,
+						subscription.presenceKey,
+						isObject(payload) ? payload : {}
+					)
 				: hub.presence.untrack(subscription.key, subscription.id);
 		this.reply(message, 'ok', {});
 		if (diff) hub.pushPresenceDiff(subscription.key, diff);

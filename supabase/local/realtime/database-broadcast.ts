@@ -49,7 +49,9 @@ export async function startDatabaseBroadcast(
 	const prune = () =>
 		db
 			.query(`delete from realtime.messages where inserted_at < now() - interval '${RETENTION}'`)
-			.catch((error: unknown) => log(`[realtime] pruning messages failed: ${error instanceof Error ? error.message : String(error)}`));
+			.catch((error: unknown) =>
+				log(`[realtime] pruning messages failed: ${error instanceof Error ? error.message : String(error)}`)
+			);
 	const timer = setInterval(() => void prune(), PRUNE_INTERVAL_MS);
 	timer.unref();
 	return {

@@ -51,7 +51,11 @@ export function parseBinding(raw: unknown, id: number): ChangeBinding {
 		throw new BindingError('filter must be a string');
 	}
 	const select = raw.select;
-	if (select !== undefined && select !== null && !(Array.isArray(select) && select.every((c) => typeof c === 'string'))) {
+	if (
+		select !== undefined &&
+		select !== null &&
+		!(Array.isArray(select) && select.every((c) => typeof c === 'string'))
+	) {
 		throw new BindingError('select must be a list of column names');
 	}
 	const table = typeof raw.table === 'string' && raw.table !== '' ? raw.table : undefined;
@@ -119,7 +123,11 @@ export function bindingAccepts(binding: ChangeBinding, schema: string, table: st
  * A column the record does not carry (a DELETE's old row without replica identity
  * full) cannot be checked, and the event goes through, as on Supabase.
  */
-export function filterAccepts(filter: RowFilter, record: Record<string, unknown>, columnType: string | undefined): boolean {
+export function filterAccepts(
+	filter: RowFilter,
+	record: Record<string, unknown>,
+	columnType: string | undefined
+): boolean {
 	if (!(filter.column in record)) return true;
 	const value = record[filter.column];
 	if (value === null || value === undefined) return false;
@@ -146,7 +154,18 @@ export function filterAccepts(filter: RowFilter, record: Record<string, unknown>
 
 const numericTypes = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'oid', 'money']);
 const instantTypes = new Set(['timestamp', 'timestamptz', 'date']);
-const booleanWords: Record<string, boolean> = { true: true, t: true, yes: true, on: true, '1': true, false: false, f: false, no: false, off: false, '0': false };
+const booleanWords: Record<string, boolean> = {
+	true: true,
+	t: true,
+	yes: true,
+	on: true,
+	'1': true,
+	false: false,
+	f: false,
+	no: false,
+	off: false,
+	'0': false
+};
 
 /** Sign of value − literal, or undefined when the literal is not of the column's type. */
 function compare(type: string, value: unknown, literal: string): number | undefined {

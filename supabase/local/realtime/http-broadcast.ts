@@ -65,8 +65,9 @@ export async function handleBroadcastHttp(
 		sendEmpty(res, 202);
 	} catch (error) {
 		if (error instanceof HttpError) sendHttpError(res, error);
-		else if (error instanceof BodyTooLargeError) sendJson(res, 413, { error: 'Payload too large', message: error.message });
-		else if (error instanceof InvalidJsonError) sendJson(res, 400, { error: 'Invalid JSON', message: error.message });
+		else if (error instanceof BodyTooLargeError) {
+			sendJson(res, 413, { error: 'Payload too large', message: error.message });
+		} else if (error instanceof InvalidJsonError) sendJson(res, 400, { error: 'Invalid JSON', message: error.message });
 		else if (error instanceof TokenError) sendJson(res, 401, { error: error.message, message: error.message });
 		else throw error;
 	}
@@ -90,7 +91,10 @@ function batchMessages(raw: Buffer): OutgoingMessage[] {
 	}
 	return body.messages.map((entry: unknown) => {
 		if (!isObject(entry) || typeof entry.topic !== 'string' || typeof entry.event !== 'string') {
-			throw new HttpError(400, { error: 'each message needs topic and event', message: 'each message needs topic and event' });
+			throw new HttpError(400, {
+				error: 'each message needs topic and event',
+				message: 'each message needs topic and event'
+			});
 		}
 		return { topic: entry.topic, event: entry.event, payload: entry.payload ?? {}, isPrivate: entry.private === true };
 	});

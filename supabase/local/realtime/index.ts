@@ -94,7 +94,9 @@ export async function handleRealtimeHttp(
 	if (!url.pathname.startsWith('/realtime/v1/api/')) return false;
 	const server = servers.get(ctx);
 	if (!server) {
-		res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Realtime is not running' }));
+		res
+			.writeHead(503, { 'content-type': 'application/json' })
+			.end(JSON.stringify({ message: 'Realtime is not running' }));
 		return true;
 	}
 	return server.handleHttp(req, res, url);
@@ -109,7 +111,10 @@ class UpgradeRefusal extends Error {
 }
 
 /** The socket's identity comes from its apikey, as Supabase's gateway requires one. */
-async function authenticate(ctx: StackContext, req: IncomingMessage): Promise<{ identity: Identity; vsn: '1.0.0' | '2.0.0' }> {
+async function authenticate(
+	ctx: StackContext,
+	req: IncomingMessage
+): Promise<{ identity: Identity; vsn: '1.0.0' | '2.0.0' }> {
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	if (url.pathname.replace(/\/+$/, '') !== WEBSOCKET_PATH) throw new UpgradeRefusal(404, 'Not found');
 	// Phoenix treats a socket without vsn as 1.0.0.

@@ -36,7 +36,10 @@ export class PresenceRegistry {
 		const meta: PresenceMeta = { ...payload, phx_ref: randomUUID() };
 		if (previous) meta.phx_ref_prev = previous.meta.phx_ref;
 		tracked.set(subscriptionId, { key, meta });
-		return { joins: { [key]: { metas: [meta] } }, leaves: previous ? { [previous.key]: { metas: [previous.meta] } } : {} };
+		return {
+			joins: { [key]: { metas: [meta] } },
+			leaves: previous ? { [previous.key]: { metas: [previous.meta] } } : {}
+		};
 	}
 
 	/** Removes what a subscription tracked; undefined when it tracked nothing. */

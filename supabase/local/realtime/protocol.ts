@@ -15,7 +15,6 @@ export interface PhoenixMessage {
 	payload: Record<string, unknown>;
 }
 
-
 /** A frame that does not follow the protocol; the socket that sent it is closed. */
 export class FrameError extends Error {
 	constructor(message: string) {

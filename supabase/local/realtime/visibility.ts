@@ -40,7 +40,12 @@ export async function visibleRows(
 	               from jsonb_populate_recordset(null::${relation}, $1::jsonb) k
 	             )`;
 	try {
-		const { rows } = await withRole(db, identity, (tx) => tx.query<{ key: unknown[] }>(sql, [JSON.stringify(keys)]), settings);
+		const { rows } = await withRole(
+			db,
+			identity,
+			(tx) => tx.query<{ key: unknown[] }>(sql, [JSON.stringify(keys)]),
+			settings
+		);
 		return new Set(rows.map((row) => JSON.stringify(row.key)));
 	} catch {
 		// No SELECT privilege on the table, or a policy that fails: the row is not theirs to see.
