@@ -114,3 +114,40 @@ end
 $$;
 
 select realtime.sync_change_capture();
+
+-- Supabase's trigger helper for Broadcast from the database: sends a row change to a
+-- topic as {schema, table, operation, record, old_record} (realtime-js's
+-- RealtimeBroadcast*Payload), on a private channel like realtime.send's default.
+create or replace function realtime.broadcast_changes(
+  topic_name text,
+  event_name text,
+  operation text,
+  table_name text,
+  table_schema text,
+  new record,
+  old record,
+  level text default 'ROW'
+) returns void
+language plpgsql
+as $$
+declare
+  row_data jsonb;
+begin
+  if level = 'STATEMENT' then
+    raise exception 'function can only be triggered for each row, not for each statement';
+  end if;
+  if operation not in ('INSERT', 'UPDATE', 'DELETE') then
+    raise exception 'unexpected operation %', operation;
+  end if;
+  row_data := jsonb_build_object(
+    'schema', table_schema,
+    'table', table_name,
+    'operation', operation,
+    'record', case when operation = 'DELETE' then null else to_jsonb(new) end,
+    'old_record', case when operation = 'INSERT' then null else to_jsonb(old) end
+  );
+  perform realtime.send(row_data, event_name, topic_name);
+end
+$$;
+grant execute on function realtime.broadcast_changes(text, text, text, text, text, record, record, text)
+  to anon, authenticated, service_role;

@@ -177,6 +177,43 @@ describe('Broadcast from the database', () => {
 	});
 });
 
+describe('Broadcast from the database with realtime.broadcast_changes', () => {
+	it('sends row changes from a trigger to the private channel of that room', async () => {
+		const room = topic('ballots');
+		const member = randomUUID();
+		await db.query('insert into public.rt_room_members (room, user_id) values ($1, $2)', [room, member]);
+		const client = await realtimeClient(stack, { token: await stack.userToken(member) });
+		const got = collector<Broadcast>();
+		await subscribed(
+			client
+				.channel(room, { config: { private: true } })
+				.on('broadcast', { event: '*' }, (message) => got.push(message as Broadcast))
+		);
+		const { rows } = await db.query<{ id: number }>(
+			`insert into public.rt_ballots (room, choice) values ($1, 'agree') returning id`,
+			[room]
+		);
+		await db.query(`update public.rt_ballots set choice = 'block' where id = $1`, [rows[0]!.id]);
+		await got.waitFor((message) => message.event === 'UPDATE', 1000, 'UPDATE broadcast');
+		expect(got.items.map((message) => message.payload)).toEqual([
+			{
+				schema: 'public',
+				table: 'rt_ballots',
+				operation: 'INSERT',
+				record: { id: rows[0]!.id, room, choice: 'agree' },
+				old_record: null
+			},
+			{
+				schema: 'public',
+				table: 'rt_ballots',
+				operation: 'UPDATE',
+				record: { id: rows[0]!.id, room, choice: 'block' },
+				old_record: { id: rows[0]!.id, room, choice: 'agree' }
+			}
+		]);
+	});
+});
+
 describe('private channels', () => {
 	it('lets a member join and receive private database broadcasts; refuses others', async () => {
 		const room = topic('private');
