@@ -78,6 +78,7 @@ if (kind === 'bare') {
 	http.on('upgrade', (req, socket, head) => {
 		wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req));
 	});
+	process.on('SIGTERM', () => process.exit(0));
 	ready = { type: 'ready', docPath: '/collab/bench', bigDocPath: '/collab/bench-1mb', userIds: [] };
 } else {
 	const db = await projectDatabase();
@@ -90,6 +91,9 @@ if (kind === 'bare') {
 	});
 	http.on('upgrade', (req, socket, head) => {
 		if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	process.on('SIGTERM', () => {
+		void collab.close().then(() => process.exit(0));
 	});
 	ready = {
 		type: 'ready',

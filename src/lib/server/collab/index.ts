@@ -105,7 +105,7 @@ export function defaultAccessCheck(db: Database): AccessCheck {
 	return async (doc, claims) => (await batch([{ doc, claims }]))[0]!;
 }
 
-const RECHECK_SLICE = 32;
+const RECHECK_SLICE = 8;
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
 	const log = options.log ?? ((message: string) => console.log(message));
@@ -118,7 +118,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 		: defaultAccessBatch(options.db);
 	const accessRecheckMs = options.accessRecheckMs ?? 3_000;
 	const idleUnloadMs = options.idleUnloadMs ?? 30_000;
-	const compactEvery = options.compactEvery ?? 200;
+	const compactEvery = options.compactEvery ?? 1000;
 	const bus: DocumentBus | null = options.redisUrl ? await createRedisBus(options.redisUrl, log) : null;
 
 	const rooms = new Map<string, Room>();
