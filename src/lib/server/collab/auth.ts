@@ -51,7 +51,10 @@ export function chooseSubprotocol(offered: Set<string>): string | false {
 export type TokenVerifier = (token: string) => Promise<CollabClaims>;
 
 export function createTokenVerifier(options: CollabAuthOptions): TokenVerifier {
-	const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;
+	// Imported once: jose would import raw secret bytes again on every verification.
+	const secret = options.jwtSecret
+		? crypto.subtle.importKey('raw', new TextEncoder().encode(options.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+		: undefined;
 	const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
 	if (!secret && !jwks) throw new Error('collab auth needs jwtSecret or jwksUrl');
 	const issuer = options.issuer;
@@ -65,7 +68,7 @@ export function createTokenVerifier(options: CollabAuthOptions): TokenVerifier {
 		try {
 			if (alg === 'HS256') {
 				if (!secret) throw new AuthError('invalid', 'HS256 tokens are not accepted');
-				const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer });
+				const { payload } = await jwtVerify(token, await secret, { algorithms: ['HS256'], issuer });
 				return payload as CollabClaims;
 			}
 			if (!jwks) throw new AuthError('invalid', `${alg ?? 'unknown'} tokens are not accepted`);
