@@ -18,6 +18,8 @@ import type { PhoenixMessage, Vsn } from './protocol.ts';
 
 /** Close code for a frame that breaks the protocol (RFC 6455: invalid payload data). */
 export const CLOSE_MALFORMED = 1007;
+/** Unsent bytes a socket may hold before it counts as too slow and is dropped. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Supabase Realtime's default limit of channels one socket may join. */
 export const MAX_CHANNELS_PER_SOCKET = 100;
 // setTimeout cannot wait longer than this; tokens valid for longer need no timer yet.
@@ -50,12 +52,11 @@ export class Connection implements Outlet {
 	}
 
 	push(message: PhoenixMessage): void {
-		if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-		this.ws.send(encodeFrame(message, this.vsn));
+		if (this.writable()) this.ws.send(encodeFrame(message, this.vsn));
 	}
 
 	pushBinaryBroadcast(topic: string, event: string, payload: Buffer): void {
-		if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+		if (!this.writable()) return;
 		if (this.vsn === '2.0.0') {
 			this.ws.send(encodeBinaryBroadcast(topic, event, payload));
 			return;
@@ -112,6 +113,20 @@ export class Connection implements Outlet {
 				this.deps.ctx.log(`[realtime] ${message.event} on ${message.topic} failed: ${describe(error)}`);
 				this.reply(message, 'error', { reason: 'Internal server error' });
 			});
+	}
+
+	/**
+	 * Whether a frame may be queued. A client on a link too slow to take what it is sent
+	 * (venue Wi-Fi) would make the server buffer without bound; it is dropped instead and
+	 * realtime-js reconnects and rejoins.
+	 */
+	private writable(): boolean {
+		if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
+		if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+		this.deps.ctx.log('[realtime] dropping a socket that does not keep up with its messages');
+		this.dispose();
+		this.ws.terminate();
+		return false;
 	}
 
 	private async handle(message: PhoenixMessage): Promise<void> {
