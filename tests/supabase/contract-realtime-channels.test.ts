@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
-import { fixtureDir, startTestStack } from './helpers/stack.ts';
+import { fixtureDir, remoteProject, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
 import {
 	closeRealtimeClients,
@@ -19,14 +19,16 @@ import {
 
 type Broadcast = { type: string; event: string; payload: Record<string, unknown>; meta?: { id: string } };
 
+// Against a real Supabase project (SUPABASE_URL …) the fixture schema and direct
+// database access are missing; the tests that need them are skipped there.
+const onRealProject = remoteProject() !== undefined;
 let stack: TestStack;
 let db: Database;
 const rawSockets = new Set<WebSocket>();
 
 beforeAll(async () => {
 	stack = await startTestStack({ workdir: fixtureDir('realtime-project') });
-	if (!stack.stack) throw new Error('these tests need the local stack (its fixture tables and database)');
-	db = stack.stack.db;
+	if (stack.stack) db = stack.stack.db;
 });
 
 afterEach(async () => {
@@ -159,7 +161,7 @@ describe('broadcast', () => {
 	});
 });
 
-describe('Broadcast from the database', () => {
+describe.skipIf(onRealProject)('Broadcast from the database', () => {
 	it('delivers realtime.send to the subscribers of a public topic', async () => {
 		const room = topic('db');
 		const client = await realtimeClient(stack);
@@ -177,7 +179,7 @@ describe('Broadcast from the database', () => {
 	});
 });
 
-describe('Broadcast from the database with realtime.broadcast_changes', () => {
+describe.skipIf(onRealProject)('Broadcast from the database with realtime.broadcast_changes', () => {
 	it('sends row changes from a trigger to the private channel of that room', async () => {
 		const room = topic('ballots');
 		const member = randomUUID();
@@ -214,7 +216,7 @@ describe('Broadcast from the database with realtime.broadcast_changes', () => {
 	});
 });
 
-describe('private channels', () => {
+describe.skipIf(onRealProject)('private channels', () => {
 	it('lets a member join and receive private database broadcasts; refuses others', async () => {
 		const room = topic('private');
 		const member = randomUUID();
@@ -386,7 +388,7 @@ describe('socket protocol', () => {
 		});
 	});
 
-	it('closes only the socket that sent a malformed frame', async () => {
+	it.skipIf(onRealProject)('closes only the socket that sent a malformed frame', async () => {
 		const room = topic('sturdy');
 		const client = await realtimeClient(stack);
 		const got = collector<Broadcast>();

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
-import { fixtureDir, startTestStack } from './helpers/stack.ts';
+import { fixtureDir, remoteProject, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
 import {
 	closeRealtimeClients,
@@ -28,13 +28,15 @@ type Note = {
 };
 type Change<T extends Record<string, unknown>> = RealtimePostgresChangesPayload<T>;
 
+// These tests write to the fixture tables directly; a real Supabase project
+// (SUPABASE_URL …) has neither, so there they are skipped.
+const onRealProject = remoteProject() !== undefined;
 let stack: TestStack;
 let db: Database;
 
 beforeAll(async () => {
 	stack = await startTestStack({ workdir: fixtureDir('realtime-project') });
-	if (!stack.stack) throw new Error('these tests need the local stack (its fixture tables and database)');
-	db = stack.stack.db;
+	if (stack.stack) db = stack.stack.db;
 });
 
 afterEach(async () => {
@@ -62,7 +64,7 @@ async function insertNote(note: Partial<Note> & { owner: string; room: string })
 	return rows[0]!;
 }
 
-describe('postgres_changes and RLS', () => {
+describe.skipIf(onRealProject)('postgres_changes and RLS', () => {
 	it('delivers a filtered change within a second to a subscriber RLS allows, and not to one it does not', async () => {
 		const alice = randomUUID();
 		const bob = randomUUID();
@@ -288,7 +290,7 @@ describe('postgres_changes and RLS', () => {
 	});
 });
 
-describe('access tokens', () => {
+describe.skipIf(onRealProject)('access tokens', () => {
 	it('uses a refreshed token for later RLS checks', async () => {
 		const alice = randomUUID();
 		const bob = randomUUID();
