@@ -256,6 +256,62 @@ describe.skipIf(onRealProject)('postgres_changes and RLS', () => {
 		expect(unpublished.items).toEqual([]);
 	});
 
+	it("applies realtime-js's filter builder forms: several conditions, not., is, like, ilike, match and quoted values", async () => {
+		const owner = randomUUID();
+		const room = `builder-${randomUUID()}`;
+		const client = await realtimeClient(stack, { service: true });
+		const filters = {
+			range: `room=eq.${room},score=gte.2,score=lt.4`,
+			notIn: `room=eq.${room},score=not.in.(1,2,3)`,
+			isNull: `room=eq.${room},body=is.null`,
+			notNull: `room=eq.${room},body=not.is.null`,
+			like: `room=eq.${room},body=like.Call*`,
+			ilike: `room=eq.${room},body=ilike.%action%`,
+			match: `room=eq.${room},body=match.^C.+n$`,
+			quoted: `room=eq.${room},body=eq."Call, to (Action)"`,
+			published: `room=eq.${room},published=is.true`
+		};
+		const seen = new Map<string, number[]>();
+		let channel = client.channel('builder');
+		for (const [name, filter] of Object.entries(filters)) {
+			seen.set(name, []);
+			channel = channel.on(
+				'postgres_changes',
+				{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter },
+				(change) => seen.get(name)!.push((change.new as Note).score!)
+			);
+		}
+		await subscribed(channel);
+		const rows: [number, string | null, boolean][] = [
+			[1, null, false],
+			[2, 'Call to Action', false],
+			[3, 'Call, to (Action)', true],
+			[4, 'a call to action', false],
+			[5, null, true]
+		];
+		for (const [score, body, published] of rows) await insertNote({ owner, room, score, body, published });
+		await new Promise<void>((resolve, reject) => {
+			const started = Date.now();
+			const check = () => {
+				if (seen.get('notNull')!.length === 3 && seen.get('isNull')!.length === 2) resolve();
+				else if (Date.now() - started > 2000) reject(new Error(`filters incomplete: ${JSON.stringify([...seen])}`));
+				else setTimeout(check, 20);
+			};
+			check();
+		});
+		expect(Object.fromEntries(seen)).toEqual({
+			range: [2, 3],
+			notIn: [4, 5],
+			isNull: [1, 5],
+			notNull: [2, 3, 4],
+			like: [2, 3],
+			ilike: [2, 3, 4],
+			match: [2],
+			quoted: [3],
+			published: [3, 5]
+		});
+	});
+
 	it('refuses a malformed filter with the reason', async () => {
 		const client = await realtimeClient(stack);
 		const result = await subscribeResult(
@@ -263,12 +319,12 @@ describe.skipIf(onRealProject)('postgres_changes and RLS', () => {
 				.channel('bad-filter')
 				.on(
 					'postgres_changes',
-					{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter: 'score=like.3' },
+					{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter: 'score=between.3' },
 					() => undefined
 				)
 		);
 		expect(result.status).toBe('CHANNEL_ERROR');
-		expect(result.message).toMatch(/operator like is not supported/);
+		expect(result.message).toMatch(/operator between is not supported/);
 	});
 
 	it('starts capturing a table added to the publication at runtime', async () => {

@@ -4,9 +4,10 @@
 // the subscribers' bindings and filters, checks RLS per subscriber identity, and pushes
 // one message per channel carrying the ids of the bindings it satisfies.
 import type { Database } from '../db.ts';
-import { bindingAccepts, filterAccepts } from './filters.ts';
+import { bindingAccepts } from './filters.ts';
 import type { ChangeBinding, ChangeType } from './filters.ts';
 import type { Hub, Subscription } from './hub.ts';
+import { rowFilterAccepts } from './row-filter.ts';
 import { pick, primaryKeyOf, TableCatalog } from './tables.ts';
 import type { TableInfo } from './tables.ts';
 import { visibleRows } from './visibility.ts';
@@ -61,6 +62,8 @@ export async function startChangeFeed(db: Database, hub: Hub, log: (message: str
 			.catch((error: unknown) => log(`[realtime] postgres_changes delivery failed: ${message(error)}`))
 			.finally(() => {
 				draining = undefined;
+				// A notification that came in while the drain was finishing.
+				if (drainAgain && !closed) void drain();
 			});
 		return draining;
 	};
@@ -163,7 +166,7 @@ function matchingDeliveries(listeners: Subscription[], change: QueuedChange, tab
 				(!binding.filter ||
 					(row !== undefined &&
 						row !== null &&
-						filterAccepts(binding.filter, row, columnType(table, binding.filter.column))))
+						rowFilterAccepts(binding.filter, row, (column) => columnType(table, column))))
 		);
 		if (bindings.length > 0) deliveries.push({ subscription, bindings });
 	}

@@ -26,25 +26,43 @@ export async function startDatabaseBroadcast(
 	hub: Hub,
 	log: (message: string) => void
 ): Promise<DatabaseBroadcast> {
-	const deliver = async (idText: string) => {
-		const id = Number(idText);
-		if (!Number.isSafeInteger(id)) return;
-		const { rows } = await db.query<StoredMessage>(
-			'select id, topic, event, payload, private from realtime.messages where id = $1',
-			[id]
-		);
-		const stored = rows[0];
-		if (!stored) return;
-		hub.broadcast(topicKey(stored.private ?? false, `realtime:${stored.topic}`), {
-			event: stored.event ?? '',
-			payload: stored.payload,
-			meta: { id: String(stored.id) }
-		});
+	// Messages go out in the order they were sent: notifications are collected and
+	// fetched in id order by one worker at a time.
+	const pending: number[] = [];
+	let working: Promise<void> | undefined;
+	const deliverPending = async (): Promise<void> => {
+		while (pending.length > 0) {
+			const ids = pending.splice(0);
+			const { rows } = await db.query<StoredMessage>(
+				'select id, topic, event, payload, private from realtime.messages where id = any($1::bigint[]) order by id',
+				[ids]
+			);
+			for (const stored of rows) {
+				hub.broadcast(topicKey(stored.private ?? false, `realtime:${stored.topic}`), {
+					event: stored.event ?? '',
+					payload: stored.payload,
+					meta: { id: String(stored.id) }
+				});
+			}
+		}
+	};
+	const schedule = (): void => {
+		if (working) return;
+		working = deliverPending()
+			.catch((error: unknown) =>
+				log(`[realtime] database broadcast failed: ${error instanceof Error ? error.message : String(error)}`)
+			)
+			.finally(() => {
+				working = undefined;
+				// A notification that came in while the worker was finishing.
+				if (pending.length > 0) schedule();
+			});
 	};
 	const unlisten = await db.listen('realtime_messages', (idText) => {
-		deliver(idText).catch((error: unknown) =>
-			log(`[realtime] database broadcast ${idText} failed: ${error instanceof Error ? error.message : String(error)}`)
-		);
+		const id = Number(idText);
+		if (!Number.isSafeInteger(id)) return;
+		pending.push(id);
+		schedule();
 	});
 	const prune = () =>
 		db
@@ -58,6 +76,7 @@ export async function startDatabaseBroadcast(
 		async close() {
 			clearInterval(timer);
 			await unlisten();
+			await working;
 		}
 	};
 }
