@@ -19,12 +19,14 @@ import { DEFAULT_LIMITS } from './limits.ts';
 import type { DocumentBus } from './redis-bus.ts';
 import { createRedisBus } from './redis-bus.ts';
 import { Room } from './room.ts';
+import type { AccessCheck, AccessRequest } from './access.ts';
+import { defaultAccessBatch, defaultAccessCheck } from './access.ts';
 
 export type { CollabClaims } from './auth.ts';
 export type { CollabLimits } from './limits.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
-
-export type AccessCheck = (doc: string, claims: CollabClaims) => Promise<CollabAccess>;
+export type { AccessCheck, AccessRequest } from './access.ts';
+export { defaultAccessBatch, defaultAccessCheck } from './access.ts';
 
 export interface CollabServerOptions {
 	/** The app's database (the local stack's PGlite, or a pool on DATABASE_URL). Not closed by close(). */
@@ -59,50 +61,6 @@ export interface CollabServer {
 	/** Stops accepting, closes connections with 1001, stores everything pending. */
 	close(): Promise<void>;
 	stats(): CollabStats;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface AccessRequest {
-	doc: string;
-	claims: CollabClaims;
-}
-
-/** The user id collab_access is asked about, 'service' for service_role, or 'none' for anything else. */
-function subjectOf(claims: CollabClaims): string | null | 'service' | 'none' {
-	if (claims.role === 'service_role') return 'service';
-	if (claims.role === 'authenticated' && claims.sub && UUID.test(claims.sub)) return claims.sub;
-	// The anon key: collab_access lets nobody-in-particular read what is public.
-	if (claims.role === 'anon') return null;
-	return 'none';
-}
-
-const asAccess = (value: string | null | undefined): CollabAccess => (value === 'write' || value === 'read' ? value : 'none');
-
-/** Many (doc, user) pairs in one round trip: the periodic re-check asks about every open connection. */
-export function defaultAccessBatch(db: Database): (requests: AccessRequest[]) => Promise<CollabAccess[]> {
-	return async (requests) => {
-		const subjects = requests.map((request) => subjectOf(request.claims));
-		const asked = requests.flatMap((request, i) => {
-			const subject = subjects[i];
-			return subject === 'service' || subject === 'none' ? [] : [{ index: i, doc: request.doc, uid: subject ?? null }];
-		});
-		const answers = new Map<number, CollabAccess>();
-		if (asked.length > 0) {
-			const { rows } = await db.query<{ ord: number; access: string | null }>(
-				`select t.ord::int as ord, public.collab_access(t.doc, t.uid) as access
-				 from unnest($1::text[], $2::uuid[]) with ordinality as t(doc, uid, ord)`,
-				[asked.map((a) => a.doc), asked.map((a) => a.uid)]
-			);
-			for (const row of rows) answers.set(asked[row.ord - 1]!.index, asAccess(row.access));
-		}
-		return subjects.map((subject, i) => (subject === 'service' ? 'write' : subject === 'none' ? 'none' : (answers.get(i) ?? 'none')));
-	};
-}
-
-export function defaultAccessCheck(db: Database): AccessCheck {
-	const batch = defaultAccessBatch(db);
-	return async (doc, claims) => (await batch([{ doc, claims }]))[0]!;
 }
 
 const RECHECK_SLICE = 8;

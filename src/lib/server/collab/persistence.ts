@@ -32,7 +32,7 @@ export async function appendUpdate(db: Database, doc: string, update: Uint8Array
 }
 
 /** Snapshot plus every later update, read in one consistent view. */
-async function readState(db: Database, doc: string): Promise<{ ydoc: Y.Doc; lastId: number; tail: number; skipped: number[] }> {
+async function readState(db: Database, doc: string): Promise<{ ydoc: Y.Doc; tail: number; skipped: number[] }> {
 	return db.transaction(async (tx) => {
 		// Two reads must see the same moment: a compaction committing in between would
 		// otherwise move last_update_id past rows the tail query no longer returns.
@@ -50,16 +50,14 @@ async function readState(db: Database, doc: string): Promise<{ ydoc: Y.Doc; last
 		const skipped: number[] = [];
 		const first = snapshot.rows[0];
 		if (first) Y.applyUpdate(ydoc, bytes(first.state));
-		let lastId = lastSnapshotId;
 		for (const row of tail.rows) {
 			try {
 				Y.applyUpdate(ydoc, bytes(row.update));
 			} catch {
 				skipped.push(row.id);
 			}
-			lastId = row.id;
 		}
-		return { ydoc, lastId, tail: tail.rows.length, skipped };
+		return { ydoc, tail: tail.rows.length, skipped };
 	});
 }
 
@@ -68,16 +66,6 @@ export async function loadDocument(db: Database, doc: string): Promise<LoadedDoc
 	const state = Y.encodeStateAsUpdate(ydoc);
 	ydoc.destroy();
 	return { state, tailLength: tail, skipped };
-}
-
-export async function countTail(db: Database, doc: string): Promise<number> {
-	const { rows } = await db.query<{ n: number }>(
-		`select count(*)::int as n from public.collab_updates u
-		 where u.doc = $1
-		   and u.id > coalesce((select last_update_id from public.collab_snapshots s where s.doc = $1), 0)`,
-		[doc]
-	);
-	return rows[0]?.n ?? 0;
 }
 
 /**
