@@ -145,9 +145,12 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 		url: displayUrl,
 		close() {
 			closing ??= (async () => {
+				// server.close() also waits for upgraded sockets (collab, Realtime), which
+				// only end in backend.close(): stop accepting, close those, then wait.
+				const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
 				server.closeAllConnections();
-				await new Promise<void>((resolve) => server.close(() => resolve()));
 				await backend.close();
+				await serverClosed;
 			})();
 			return closing;
 		}

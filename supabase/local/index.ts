@@ -186,9 +186,12 @@ export async function serveLocalStack(options: ServeOptions = {}): Promise<Local
 		...stack,
 		server,
 		async close() {
+			// server.close() waits for upgraded sockets too, and those only end in
+			// stack.close(): stop accepting, close the stack, then wait for the server.
+			const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
 			await stack.close();
+			await serverClosed;
 		}
 	};
 }
