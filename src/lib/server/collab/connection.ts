@@ -20,12 +20,12 @@ export interface ConnectionHooks {
 	log: (message: string) => void;
 	onClose: (connection: CollabConnection) => void;
 	countMessage: (bytes: number) => void;
+	/** Numbers connections for log lines (never the token or the user's name). */
+	nextId: () => number;
 }
 
-let nextConnectionId = 1;
-
 export class CollabConnection implements RoomMember {
-	readonly id = nextConnectionId++;
+	readonly id: number;
 	readonly socket: WebSocket;
 	readonly doc: string;
 	claims: CollabClaims | null = null;
@@ -43,6 +43,7 @@ export class CollabConnection implements RoomMember {
 		this.socket = socket;
 		this.doc = doc;
 		this.hooks = hooks;
+		this.id = hooks.nextId();
 		this.messageBucket = new TokenBucket(hooks.limits.messagesPerSecond, hooks.limits.messageBurst);
 		this.byteBucket = new TokenBucket(hooks.limits.bytesPerSecond, hooks.limits.byteBurst);
 		socket.binaryType = 'arraybuffer';

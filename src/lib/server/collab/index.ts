@@ -189,9 +189,11 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 		room.destroy();
 	}
 
+	let connectionCount = 0;
 	const hooks = {
 		limits,
 		log,
+		nextId: () => ++connectionCount,
 		countMessage(bytes: number) {
 			totals.messagesIn++;
 			totals.bytesIn += bytes;
