@@ -15,7 +15,8 @@ const config = {
 					'../supabase/local/**/*.ts',
 					'../scripts/**/*.ts',
 					'../bench/**/*.ts',
-					'../tests/**/*.ts'
+					'../tests/**/*.ts',
+					'../playwright.config.ts'
 				);
 				return tsconfig;
 			}

@@ -37,11 +37,19 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startServer(kind: Kind, extraEnv: Record<string, string> = {}): Promise<ServerHandle> {
-	const child = spawn(path.join(repoRoot, 'node_modules/.bin/node'), ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(repoRoot, 'bench/lib/collab-server.ts')], {
-		cwd: repoRoot,
-		env: { ...process.env, BENCH_KIND: kind, BENCH_USERS: String(Math.max(...SIZES) + 20), ...extraEnv },
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-	});
+	const child = spawn(
+		path.join(repoRoot, 'node_modules/.bin/node'),
+		[
+			'--expose-gc',
+			...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+			path.join(repoRoot, 'bench/lib/collab-server.ts')
+		],
+		{
+			cwd: repoRoot,
+			env: { ...process.env, BENCH_KIND: kind, BENCH_USERS: String(Math.max(...SIZES) + 20), ...extraEnv },
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		}
+	);
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`${kind} server did not start`)), 120_000);
 		child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -68,14 +76,32 @@ function startServer(kind: Kind, extraEnv: Record<string, string> = {}): Promise
 
 async function tokens(ready: ReadyMessage, count: number): Promise<(string | null)[]> {
 	if (ready.userIds.length === 0) return Array.from({ length: count }, () => null);
-	return Promise.all(ready.userIds.slice(0, count).map((sub) => signJwt({ sub, role: 'authenticated', aud: 'authenticated' }, DEFAULT_JWT_SECRET, 3600)));
+	return Promise.all(
+		ready.userIds
+			.slice(0, count)
+			.map((sub) => signJwt({ sub, role: 'authenticated', aud: 'authenticated' }, DEFAULT_JWT_SECRET, 3600))
+	);
 }
 
-async function connectAll(url: string, tokenList: (string | null)[], tally: Tally, sendTimes: SendTimes): Promise<BenchClient[]> {
+async function connectAll(
+	url: string,
+	tokenList: (string | null)[],
+	tally: Tally,
+	sendTimes: SendTimes
+): Promise<BenchClient[]> {
 	const clients: BenchClient[] = [];
 	for (let i = 0; i < tokenList.length; i += CONNECT_CONCURRENCY) {
-		const batch = tokenList.slice(i, i + CONNECT_CONCURRENCY).map((token) => new BenchClient(url, token, tally, sendTimes));
-		await Promise.all(batch.map((client) => Promise.race([client.synced, client.closed.then((c) => Promise.reject(new Error(`refused: ${c.code} ${c.reason}`)))])));
+		const batch = tokenList
+			.slice(i, i + CONNECT_CONCURRENCY)
+			.map((token) => new BenchClient(url, token, tally, sendTimes));
+		await Promise.all(
+			batch.map((client) =>
+				Promise.race([
+					client.synced,
+					client.closed.then((c) => Promise.reject(new Error(`refused: ${c.code} ${c.reason}`)))
+				])
+			)
+		);
 		clients.push(...batch);
 	}
 	return clients;
@@ -245,7 +271,9 @@ for (const size of SIZES) {
 }
 for (const kind of ['bare', 'accord'] as const) {
 	sync[kind] = await runBigSync(kind);
-	console.log(`${kind.padEnd(6)} 1 MB sync: ${sync[kind]!.warmMs} ms in memory${sync[kind]!.coldMs === null ? '' : `, ${sync[kind]!.coldMs} ms loaded from the database`}`);
+	console.log(
+		`${kind.padEnd(6)} 1 MB sync: ${sync[kind]!.warmMs} ms in memory${sync[kind]!.coldMs === null ? '' : `, ${sync[kind]!.coldMs} ms loaded from the database`}`
+	);
 }
 
 const largest = largestSize;
@@ -254,5 +282,20 @@ const ratios = {
 	p99: round(results.accord[largest]!.p99Ms / results.bare[largest]!.p99Ms, 3)
 };
 const verdict = { throughputAtLeast0_8: ratios.throughput >= 0.8, p99AtMost1_5: ratios.p99 <= 1.5 };
-console.log(`at N=${largest}: throughput ${ratios.throughput}× bare (target ≥ 0.8), p99 ${ratios.p99}× bare (target ≤ 1.5)`);
-console.log(JSON.stringify({ benchmark: 'collab', loadAverage: loadavg().map((v) => round(v, 2)), repeatsAtLargestN: REPEATS_AT_LARGEST, writers: WRITERS, keystrokesPerSecond: KEYSTROKES_PER_SECOND, measureSeconds: MEASURE_SECONDS, results, sync1MB: sync, ratiosAtLargestN: ratios, targetsMet: verdict }));
+console.log(
+	`at N=${largest}: throughput ${ratios.throughput}× bare (target ≥ 0.8), p99 ${ratios.p99}× bare (target ≤ 1.5)`
+);
+console.log(
+	JSON.stringify({
+		benchmark: 'collab',
+		loadAverage: loadavg().map((v) => round(v, 2)),
+		repeatsAtLargestN: REPEATS_AT_LARGEST,
+		writers: WRITERS,
+		keystrokesPerSecond: KEYSTROKES_PER_SECOND,
+		measureSeconds: MEASURE_SECONDS,
+		results,
+		sync1MB: sync,
+		ratiosAtLargestN: ratios,
+		targetsMet: verdict
+	})
+);

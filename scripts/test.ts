@@ -37,6 +37,8 @@ const postgresUp = await reachable(POSTGRES_URL);
 const steps: Step[] = [
 	{ name: 'types', command: [bin('svelte-kit'), 'sync'] },
 	{ name: 'svelte-check', command: [bin('svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings'] },
+	{ name: 'eslint', command: [bin('eslint'), '.'] },
+	{ name: 'prettier', command: [bin('prettier'), '--check', 'src', 'tests', 'scripts', 'supabase/local', 'bench'] },
 	{ name: 'unit', command: [bin('vitest'), 'run', '--project', 'unit'] },
 	{ name: 'supabase (PGlite)', command: [bin('vitest'), 'run', '--project', 'supabase'], env: { DATABASE_URL: '' } },
 	{

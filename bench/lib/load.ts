@@ -63,7 +63,9 @@ export class BenchClient {
 		this.synced = new Promise((resolve) => {
 			onSynced = resolve;
 		});
-		this.closed = new Promise((resolve) => this.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+		this.closed = new Promise((resolve) =>
+			this.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+		);
 		this.ws.on('error', () => undefined);
 		this.ws.on('open', () => {
 			this.ws.send(syncFrame(0, EMPTY_STATE_VECTOR));
@@ -89,7 +91,9 @@ export class BenchClient {
 	}
 
 	sendAwareness(state: unknown): void {
-		if (this.ws.readyState === WebSocket.OPEN) this.ws.send(awarenessFrame(this.awarenessId, ++this.awarenessClock, state));
+		if (this.ws.readyState === WebSocket.OPEN) {
+			this.ws.send(awarenessFrame(this.awarenessId, ++this.awarenessClock, state));
+		}
 	}
 
 	private account(update: Uint8Array, isBroadcast: boolean): void {
@@ -148,6 +152,8 @@ export class BenchWriter {
 
 	/** Large content in chunks below the message limit (for the 1 MB sync figure). */
 	fill(bytes: number, chunk = 128 * 1024): void {
-		for (let written = 0; written < bytes; written += chunk) this.text.insert(this.text.length, 'x'.repeat(Math.min(chunk, bytes - written)));
+		for (let written = 0; written < bytes; written += chunk) {
+			this.text.insert(this.text.length, 'x'.repeat(Math.min(chunk, bytes - written)));
+		}
 	}
 }

@@ -60,9 +60,7 @@ export async function apiKeys(secret: string): Promise<{ anonKey: string; servic
 	const iat = 1_700_000_000;
 	const exp = iat + 10 * 365 * 24 * 3600;
 	const [anonKey, serviceRoleKey] = await Promise.all(
-		(['anon', 'service_role'] as const).map((role) =>
-			signJwt({ iss: 'supabase-demo', role, iat, exp }, secret)
-		)
+		(['anon', 'service_role'] as const).map((role) => signJwt({ iss: 'supabase-demo', role, iat, exp }, secret))
 	);
 	return { anonKey: anonKey!, serviceRoleKey: serviceRoleKey! };
 }

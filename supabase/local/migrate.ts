@@ -29,9 +29,7 @@ export interface MigrateResult {
 
 export async function migrate(db: Database, workdir: string): Promise<MigrateResult> {
 	// platform.sql first, then each part's own platform-<part>.sql (auth, realtime…).
-	const platformFiles = (await readdir(localDir))
-		.filter((name) => /^platform-[\w-]+\.sql$/.test(name))
-		.sort();
+	const platformFiles = (await readdir(localDir)).filter((name) => /^platform-[\w-]+\.sql$/.test(name)).sort();
 	for (const name of ['platform.sql', ...platformFiles]) await runFile(db, path.join(localDir, name));
 	await db.exec(`
 		create schema if not exists supabase_migrations;
@@ -75,9 +73,11 @@ export async function migrate(db: Database, workdir: string): Promise<MigrateRes
 	if (wasNew) {
 		const seed = await readFile(seedFile, 'utf8').catch(() => undefined);
 		if (seed !== undefined) {
-			await db.transaction((tx) => tx.exec(seed)).catch((error: unknown) => {
-				throw new MigrationError(seedFile, lineOf(seed, error), error);
-			});
+			await db
+				.transaction((tx) => tx.exec(seed))
+				.catch((error: unknown) => {
+					throw new MigrationError(seedFile, lineOf(seed, error), error);
+				});
 			seeded = true;
 		}
 	}

@@ -46,10 +46,10 @@ export async function createEventFixture(db: Database, label = 'collab'): Promis
 		outsider: randomUUID()
 	};
 	for (const [role, id] of Object.entries(users)) {
-		await db.query(`insert into auth.users (id, aud, role, email, created_at, updated_at) values ($1, 'authenticated', 'authenticated', $2, now(), now())`, [
-			id,
-			`${role}.${id.slice(0, 8)}@collab.test`
-		]);
+		await db.query(
+			`insert into auth.users (id, aud, role, email, created_at, updated_at) values ($1, 'authenticated', 'authenticated', $2, now(), now())`,
+			[id, `${role}.${id.slice(0, 8)}@collab.test`]
+		);
 	}
 	const slug = `${label}-${randomUUID().slice(0, 8)}`;
 	const event = await db.query<{ id: string }>(

@@ -8,7 +8,14 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
-import { AUTH_PERMISSION_DENIED, AUTH_PERMISSION_GRANTED, CLOSE_CODES, MESSAGE_AUTH, MESSAGE_SYNC, READ_ONLY_REASON } from '../../src/lib/collab/protocol.ts';
+import {
+	AUTH_PERMISSION_DENIED,
+	AUTH_PERMISSION_GRANTED,
+	CLOSE_CODES,
+	MESSAGE_AUTH,
+	MESSAGE_SYNC,
+	READ_ONLY_REASON
+} from '../../src/lib/collab/protocol.ts';
 import type { EventFixture } from './access-fixtures.ts';
 import { createEventFixture, openProjectDb } from './access-fixtures.ts';
 import type { RunningServer } from './helpers.ts';
@@ -31,7 +38,10 @@ function isReadOnlyNotice(frame: Uint8Array): boolean {
 }
 
 async function storedUpdates(db: Database, doc: string): Promise<number> {
-	const { rows } = await db.query<{ n: number }>('select count(*)::int as n from public.collab_updates where doc = $1', [doc]);
+	const { rows } = await db.query<{ n: number }>(
+		'select count(*)::int as n from public.collab_updates where doc = $1',
+		[doc]
+	);
 	return rows[0]!.n;
 }
 
@@ -57,7 +67,11 @@ describe('authentication and access', () => {
 	});
 
 	it('refuses a token signed with another secret, and one that is not a JWT', async () => {
-		const forged = await signJwt({ sub: fixture.users.organiser, role: 'authenticated' }, 'another-secret-another-secret-another-secret', 3600);
+		const forged = await signJwt(
+			{ sub: fixture.users.organiser, role: 'authenticated' },
+			'another-secret-another-secret-another-secret',
+			3600
+		);
 		for (const token of [forged, 'not-a-jwt']) {
 			const client = rawConnect(server.url, fixture.ctaDoc, token);
 			expect(await client.closed).toEqual({ code: CLOSE_CODES.UNAUTHENTICATED, reason: 'invalid access token' });
@@ -82,7 +96,9 @@ describe('authentication and access', () => {
 
 	it('lets a stock y-websocket client stop reconnecting on a refusal', async () => {
 		const client = connectClient(server.url, fixture.ctaDoc, await tokenFor(fixture.users.outsider));
-		const closed = await new Promise<{ code: number; reason: string }>((resolve) => client.provider.once('closed', resolve));
+		const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+			client.provider.once('closed', resolve)
+		);
 		expect(closed.code).toBe(CLOSE_CODES.FORBIDDEN);
 		expect(client.provider.shouldConnect).toBe(false);
 		client.destroy();
@@ -101,7 +117,10 @@ describe('authentication and access', () => {
 		await whenSynced(reader.provider);
 		await eventually(() => stateOf(reader.doc) === written, 'the observer receives the document');
 		await eventually(
-			() => [...reader.provider.awareness.getStates().values()].some((state) => (state as { user?: { name?: string } }).user?.name === 'Delegate'),
+			() =>
+				[...reader.provider.awareness.getStates().values()].some(
+					(state) => (state as { user?: { name?: string } }).user?.name === 'Delegate'
+				),
 			'the observer sees who is here'
 		);
 

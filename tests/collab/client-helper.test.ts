@@ -32,7 +32,10 @@ const viewOf = (connection: CollabConnection): ConnectionView => connectionView(
 describe('client helper', () => {
 	let db: Database;
 	let server: RunningServer;
-	const options = () => ({ db, access: async (_doc: string, claims: { sub?: string }) => accessBySub[claims.sub ?? ''] ?? 'none' });
+	const options = () => ({
+		db,
+		access: async (_doc: string, claims: { sub?: string }) => accessBySub[claims.sub ?? ''] ?? 'none'
+	});
 
 	beforeAll(async () => {
 		db = await openPersistenceDb();

@@ -73,7 +73,10 @@ describe.skipIf(!hasIndexedDb)('offline edits survive a reload', () => {
 		await eventually(() => connectionView(reloaded.state) === 'online', 'back online with nothing pending', 20_000);
 		const other = connectClient(server.url, docName, await tokenFor(USER));
 		await whenSynced(other.provider);
-		await eventually(() => stateOf(other.doc) === 'Before the Wi-Fi dropped. Typed offline.', 'the offline edit reached the server');
+		await eventually(
+			() => stateOf(other.doc) === 'Before the Wi-Fi dropped. Typed offline.',
+			'the offline edit reached the server'
+		);
 		other.destroy();
 		await reloaded.destroy();
 	});

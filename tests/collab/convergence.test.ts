@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
 import type { RunningServer, TestClient } from './helpers.ts';
-import { connectClient, eventually, openPersistenceDb, seededRandom, startServer, stateOf, tokenFor, whenSynced } from './helpers.ts';
+import {
+	connectClient,
+	eventually,
+	openPersistenceDb,
+	seededRandom,
+	startServer,
+	stateOf,
+	tokenFor,
+	whenSynced
+} from './helpers.ts';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzășțâîабвгд ';
 
@@ -56,7 +65,8 @@ describe('convergence under random concurrent edits', () => {
 					if (round === 8) offline.provider.connect();
 					// A burst of edits from random clients, sent before any of them hears of the others.
 					for (let i = 0; i < clientCount * 2; i++) {
-						const client = round >= 3 && round < 8 && random() < 0.5 ? offline : clients[Math.floor(random() * clientCount)]!;
+						const client =
+							round >= 3 && round < 8 && random() < 0.5 ? offline : clients[Math.floor(random() * clientCount)]!;
 						randomEdit(client, random);
 					}
 					await pause(Math.floor(random() * 30));

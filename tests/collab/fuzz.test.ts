@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
 import { CLOSE_CODES } from '../../src/lib/collab/protocol.ts';
 import type { RunningServer, TestClient } from './helpers.ts';
-import { connectClient, eventually, openPersistenceDb, rawConnect, seededRandom, startServer, stateOf, tokenFor, whenSynced } from './helpers.ts';
+import {
+	connectClient,
+	eventually,
+	openPersistenceDb,
+	rawConnect,
+	seededRandom,
+	startServer,
+	stateOf,
+	tokenFor,
+	whenSynced
+} from './helpers.ts';
 
 const MAX_MESSAGE = 64 * 1024;
 
@@ -37,12 +47,15 @@ const crafted: Record<string, Uint8Array> = {
 	'update claiming a billion structs': frame((e) => {
 		encoding.writeVarUint(e, 0);
 		encoding.writeVarUint(e, 2);
-		encoding.writeVarUint8Array(e, frame((u) => {
-			encoding.writeVarUint(u, 1);
-			encoding.writeVarUint(u, 1_000_000_000);
-			encoding.writeVarUint(u, 42);
-			encoding.writeVarUint(u, 0);
-		}));
+		encoding.writeVarUint8Array(
+			e,
+			frame((u) => {
+				encoding.writeVarUint(u, 1);
+				encoding.writeVarUint(u, 1_000_000_000);
+				encoding.writeVarUint(u, 42);
+				encoding.writeVarUint(u, 0);
+			})
+		);
 	}),
 	'garbage state vector': frame((e) => {
 		encoding.writeVarUint(e, 0);
@@ -51,12 +64,15 @@ const crafted: Record<string, Uint8Array> = {
 	}),
 	'awareness with broken JSON': frame((e) => {
 		encoding.writeVarUint(e, 1);
-		encoding.writeVarUint8Array(e, frame((a) => {
-			encoding.writeVarUint(a, 1);
-			encoding.writeVarUint(a, 12345);
-			encoding.writeVarUint(a, 1);
-			encoding.writeVarString(a, '{"user":');
-		}));
+		encoding.writeVarUint8Array(
+			e,
+			frame((a) => {
+				encoding.writeVarUint(a, 1);
+				encoding.writeVarUint(a, 12345);
+				encoding.writeVarUint(a, 1);
+				encoding.writeVarString(a, '{"user":');
+			})
+		);
 	}),
 	'trailing bytes after a valid message': Uint8Array.of(3, 0, 0)
 };
@@ -84,7 +100,10 @@ describe('fuzzed frames', () => {
 	it('closes only the offending connection and keeps the document intact', async () => {
 		const docName = 'notes:fuzz';
 		const token = await tokenFor('00000000-0000-4000-8000-00000000f022');
-		const healthy: TestClient[] = [connectClient(server.url, docName, token), connectClient(server.url, docName, token)];
+		const healthy: TestClient[] = [
+			connectClient(server.url, docName, token),
+			connectClient(server.url, docName, token)
+		];
 		let disconnects = 0;
 		for (const client of healthy) {
 			client.provider.on('status', ({ status }: { status: string }) => {
@@ -126,7 +145,10 @@ describe('fuzzed frames', () => {
 			// Bias towards the two real message types so the deeper decoders get exercised.
 			if (length > 0 && random() < 0.6) bytes[0] = random() < 0.5 ? 0 : 1;
 			raw.ws.send(bytes);
-			const outcome = await Promise.race([raw.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+			const outcome = await Promise.race([
+				raw.closed,
+				new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))
+			]);
 			if (outcome) {
 				expect([CLOSE_CODES.MALFORMED, CLOSE_CODES.DOCUMENT_TOO_LARGE]).toContain(outcome.code);
 				closedByRandom++;
@@ -137,7 +159,10 @@ describe('fuzzed frames', () => {
 		expect(closedByRandom).toBeGreaterThan(150);
 
 		healthy[1]!.text.insert(healthy[1]!.text.length, 'after fuzz.');
-		await eventually(() => healthy.every((client) => stateOf(client.doc) === 'before fuzz;after fuzz.'), 'neighbours still converge');
+		await eventually(
+			() => healthy.every((client) => stateOf(client.doc) === 'before fuzz;after fuzz.'),
+			'neighbours still converge'
+		);
 		expect(disconnects).toBe(0);
 
 		// One log line per rejected connection, not one per byte or per retry.

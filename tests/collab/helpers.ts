@@ -29,9 +29,11 @@ export interface RunningServer {
 	stop(): Promise<void>;
 }
 
-export async function startServer(
-	{ port: listenPort = 0, ...options }: Omit<CollabServerOptions, 'auth'> & Partial<Pick<CollabServerOptions, 'auth'>> & { port?: number }
-): Promise<RunningServer> {
+export async function startServer({
+	port: listenPort = 0,
+	...options
+}: Omit<CollabServerOptions, 'auth'> &
+	Partial<Pick<CollabServerOptions, 'auth'>> & { port?: number }): Promise<RunningServer> {
 	const collab = await createCollabServer({ auth: { jwtSecret: JWT_SECRET }, log: () => undefined, ...options });
 	const http = createServer((_req, res) => {
 		res.writeHead(404).end();
@@ -55,7 +57,10 @@ export async function startServer(
 	};
 }
 
-export function tokenFor(sub: string, options: { expiresIn?: number; secret?: string; role?: string } = {}): Promise<string> {
+export function tokenFor(
+	sub: string,
+	options: { expiresIn?: number; secret?: string; role?: string } = {}
+): Promise<string> {
 	return signJwt(
 		{ sub, role: options.role ?? 'authenticated', aud: 'authenticated' },
 		options.secret ?? JWT_SECRET,
@@ -107,7 +112,11 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Pro
 }
 
 /** Polls until `check` holds; fails with `message` after `timeoutMs` ("delivered within N seconds"). */
-export async function eventually(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 15_000): Promise<void> {
+export async function eventually(
+	check: () => boolean | Promise<boolean>,
+	message: string,
+	timeoutMs = 15_000
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (await check()) return;

@@ -64,7 +64,11 @@ describe('tokens verified against a JWKS', () => {
 	it('refuses a token signed by another key, with another issuer, or HS256 when no secret is set', async () => {
 		const forged = rawConnect(server.url, 'notes:jwks', await sign(otherKey, 'project-key', { iss: ISSUER }));
 		expect((await forged.closed).code).toBe(CLOSE_CODES.UNAUTHENTICATED);
-		const wrongIssuer = rawConnect(server.url, 'notes:jwks', await sign(projectKey, 'project-key', { iss: 'https://elsewhere.test' }));
+		const wrongIssuer = rawConnect(
+			server.url,
+			'notes:jwks',
+			await sign(projectKey, 'project-key', { iss: 'https://elsewhere.test' })
+		);
 		expect((await wrongIssuer.closed).code).toBe(CLOSE_CODES.UNAUTHENTICATED);
 		const hs256 = new SignJWT({ role: 'authenticated', sub: USER, iss: ISSUER })
 			.setProtectedHeader({ alg: 'HS256' })

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db.ts';
 import { CLOSE_CODES, MESSAGE_SYNC } from '../../src/lib/collab/protocol.ts';
 import type { RunningServer } from './helpers.ts';
-import { connectClient, eventually, openPersistenceDb, rawConnect, startServer, stateOf, tokenFor, whenSynced } from './helpers.ts';
+import {
+	connectClient,
+	eventually,
+	openPersistenceDb,
+	rawConnect,
+	startServer,
+	stateOf,
+	tokenFor,
+	whenSynced
+} from './helpers.ts';
 
 function updateFrame(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -57,7 +66,9 @@ describe('limits', () => {
 		await whenSynced(writer.provider);
 		writer.text.insert(0, 'x'.repeat(5_000));
 		await eventually(async () => {
-			const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from public.collab_updates where doc = 'notes:size'`);
+			const { rows } = await db.query<{ n: number }>(
+				`select count(*)::int as n from public.collab_updates where doc = 'notes:size'`
+			);
 			return rows[0]!.n === 1;
 		}, 'the first edit is stored');
 
@@ -69,7 +80,9 @@ describe('limits', () => {
 		big.ws.send(updateFrame(Y.encodeStateAsUpdate(huge)));
 		expect(await big.closed).toEqual({ code: CLOSE_CODES.DOCUMENT_TOO_LARGE, reason: 'document size limit reached' });
 
-		const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from public.collab_updates where doc = 'notes:size'`);
+		const { rows } = await db.query<{ n: number }>(
+			`select count(*)::int as n from public.collab_updates where doc = 'notes:size'`
+		);
 		expect(rows[0]!.n).toBe(1);
 		writer.destroy();
 	});

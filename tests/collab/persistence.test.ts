@@ -6,8 +6,13 @@ import type { Database } from '../../supabase/local/db.ts';
 import { connectClient, eventually, openPersistenceDb, startServer, stateOf, tokenFor, whenSynced } from './helpers.ts';
 
 async function rowCounts(db: Database, doc: string): Promise<{ updates: number; snapshot: number | null }> {
-	const updates = await db.query<{ n: number }>('select count(*)::int as n from public.collab_updates where doc = $1', [doc]);
-	const snapshot = await db.query<{ last_update_id: number }>('select last_update_id from public.collab_snapshots where doc = $1', [doc]);
+	const updates = await db.query<{ n: number }>('select count(*)::int as n from public.collab_updates where doc = $1', [
+		doc
+	]);
+	const snapshot = await db.query<{ last_update_id: number }>(
+		'select last_update_id from public.collab_snapshots where doc = $1',
+		[doc]
+	);
 	return { updates: updates.rows[0]!.n, snapshot: snapshot.rows[0]?.last_update_id ?? null };
 }
 

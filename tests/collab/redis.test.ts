@@ -58,7 +58,9 @@ describe('two instances over Redis', () => {
 		const [a, b] = servers as [ServerProcess, ServerProcess];
 		const docName = `notes:redis-${randomUUID()}`;
 		const token = await tokenFor('00000000-0000-4000-8000-00000000ed15');
-		const clients: TestClient[] = [0, 1, 2, 3, 4, 5].map((i) => connectClient((i % 2 === 0 ? a : b).url, docName, token));
+		const clients: TestClient[] = [0, 1, 2, 3, 4, 5].map((i) =>
+			connectClient((i % 2 === 0 ? a : b).url, docName, token)
+		);
 		try {
 			await Promise.all(clients.map((client) => whenSynced(client.provider)));
 			clients.forEach((client, i) => client.provider.awareness.setLocalStateField('user', { name: `client ${i}` }));
@@ -66,11 +68,17 @@ describe('two instances over Redis', () => {
 			for (let round = 0; round < 10; round++) {
 				for (const client of clients) {
 					const at = Math.floor(random() * (client.text.length + 1));
-					client.text.insert(at, String.fromCharCode(97 + Math.floor(random() * 26)).repeat(1 + Math.floor(random() * 3)));
+					client.text.insert(
+						at,
+						String.fromCharCode(97 + Math.floor(random() * 26)).repeat(1 + Math.floor(random() * 3))
+					);
 				}
 				await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 20)));
 			}
-			await eventually(() => new Set(clients.map((client) => stateOf(client.doc))).size === 1, 'clients on both instances hold the same text');
+			await eventually(
+				() => new Set(clients.map((client) => stateOf(client.doc))).size === 1,
+				'clients on both instances hold the same text'
+			);
 			expect(stateOf(clients[0]!.doc).length).toBeGreaterThanOrEqual(60);
 			await eventually(
 				() => clients.every((client) => client.provider.awareness.getStates().size === clients.length),
@@ -81,7 +89,10 @@ describe('two instances over Redis', () => {
 			const late = connectClient(b.url, docName, token);
 			clients.push(late);
 			await whenSynced(late.provider);
-			await eventually(() => stateOf(late.doc) === stateOf(clients[0]!.doc), 'a late joiner on either instance catches up');
+			await eventually(
+				() => stateOf(late.doc) === stateOf(clients[0]!.doc),
+				'a late joiner on either instance catches up'
+			);
 		} finally {
 			for (const client of clients) client.destroy();
 		}

@@ -31,7 +31,7 @@ export async function postgresAvailable(): Promise<boolean> {
 	const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2_000 });
 	try {
 		await client.connect();
-		const { rows } = await client.query<{ v: number }>('select current_setting(\'server_version_num\')::int as v');
+		const { rows } = await client.query<{ v: number }>("select current_setting('server_version_num')::int as v");
 		return (rows[0]?.v ?? 0) >= 150000;
 	} catch {
 		return false;
@@ -73,7 +73,9 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
 /** Postgres-only suites: skip with a message locally, fail loudly in CI. */
 export async function requirePostgres(): Promise<boolean> {
 	const available = await postgresAvailable();
-	if (!available && process.env.CI) throw new Error(`Postgres 15 is required in CI and is not reachable at ${POSTGRES_ADMIN_URL}`);
+	if (!available && process.env.CI) {
+		throw new Error(`Postgres 15 is required in CI and is not reachable at ${POSTGRES_ADMIN_URL}`);
+	}
 	if (!available) console.warn(`[collab tests] Postgres 15 not reachable at ${POSTGRES_ADMIN_URL}: skipping its cases`);
 	return available;
 }

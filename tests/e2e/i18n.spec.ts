@@ -67,7 +67,11 @@ test.describe('language', () => {
 		}
 	});
 
-	test('a forged language in the switcher form is refused without breaking the page', async ({ page, request, baseURL }) => {
+	test('a forged language in the switcher form is refused without breaking the page', async ({
+		page,
+		request,
+		baseURL
+	}) => {
 		const response = await request.post('/locale', {
 			form: { locale: 'de', redirectTo: '/' },
 			headers: { origin: baseURL! },

@@ -12,7 +12,7 @@ for (const locale of LOCALES) {
 	test.describe(`programme in ${locale}`, () => {
 		test.use({ locale: BROWSER_LOCALE[locale] });
 
-		test('shows the seeded event, its three days and sessions in the reader\'s language', async ({ page }) => {
+		test("shows the seeded event, its three days and sessions in the reader's language", async ({ page }) => {
 			await page.goto(`${EVENT}/programme`);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE[locale]);
 			await expect(page.getByTestId('event-name')).toHaveText(TITLE[locale]);
@@ -27,14 +27,19 @@ for (const locale of LOCALES) {
 			await expect(sessions.first()).toContainText('09:00');
 			await expect(sessions.first()).toContainText(t(locale, 'programme.format.plenary'));
 			await expect(sessions.first()).toContainText(t(locale, 'programme.chair'));
-			await expect(page.getByRole('link', { name: t(locale, 'nav.programme') })).toHaveAttribute('aria-current', 'page');
+			await expect(page.getByRole('link', { name: t(locale, 'nav.programme') })).toHaveAttribute(
+				'aria-current',
+				'page'
+			);
 		});
 
 		test('navigates to the indicators and the Call to Action', async ({ page }) => {
 			await page.goto(`${EVENT}/programme`);
 			await page.getByRole('link', { name: t(locale, 'nav.indicators') }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(locale, 'indicators.title'));
-			await expect(page.getByRole('heading', { level: 2, name: t(locale, 'indicators.domain.planning') })).toBeVisible();
+			await expect(
+				page.getByRole('heading', { level: 2, name: t(locale, 'indicators.domain.planning') })
+			).toBeVisible();
 			expect(await page.getByRole('article').count()).toBeGreaterThanOrEqual(12);
 
 			await page.getByRole('link', { name: t(locale, 'nav.callToAction') }).click();

@@ -3,7 +3,7 @@ import { expect, t, test } from './fixtures';
 test.describe('sign-in by magic link', () => {
 	test.use({ locale: 'ro-RO' });
 
-	test('a bad address is refused in the reader\'s language and kept in the field', async ({ page }) => {
+	test("a bad address is refused in the reader's language and kept in the field", async ({ page }) => {
 		await page.goto('/sign-in');
 		const email = page.getByLabel(t('ro', 'auth.email'));
 		await email.fill('ioana.dumitrescu@');

@@ -146,7 +146,9 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 	doc.on('update', onLocalUpdate);
 
 	const useIndexedDb = options.localStorageKey !== false && typeof indexedDB !== 'undefined';
-	const local = useIndexedDb ? new IndexeddbPersistence(options.localStorageKey || `accord-collab:${options.docName}`, doc) : null;
+	const local = useIndexedDb
+		? new IndexeddbPersistence(options.localStorageKey || `accord-collab:${options.docName}`, doc)
+		: null;
 	const whenStoredLocally = local ? local.whenSynced.then(() => undefined) : Promise.resolve();
 	void whenStoredLocally.then(() => {
 		if (local) dispatch({ type: 'stored-locally' });

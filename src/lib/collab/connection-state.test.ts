@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from './protocol.ts';
 import type { CollabConnectionState, ConnectionEvent } from './connection-state.ts';
-import { connectionView, initialConnectionState, isAhead, reconnectDelay, reduceConnectionState } from './connection-state.ts';
+import {
+	connectionView,
+	initialConnectionState,
+	isAhead,
+	reconnectDelay,
+	reduceConnectionState
+} from './connection-state.ts';
 
-const run = (...events: ConnectionEvent[]): CollabConnectionState => events.reduce(reduceConnectionState, initialConnectionState);
+const run = (...events: ConnectionEvent[]): CollabConnectionState =>
+	events.reduce(reduceConnectionState, initialConnectionState);
 
 describe('connection state', () => {
 	it('is connecting, then online once synced with write access', () => {
 		expect(connectionView(run())).toBe('connecting');
 		expect(connectionView(run({ type: 'open' }))).toBe('connecting');
-		expect(connectionView(run({ type: 'open' }, { type: 'access', access: 'write' }, { type: 'synced' }))).toBe('online');
+		expect(connectionView(run({ type: 'open' }, { type: 'access', access: 'write' }, { type: 'synced' }))).toBe(
+			'online'
+		);
 	});
 
 	it('says saving while the server has not confirmed local edits', () => {
@@ -32,7 +41,10 @@ describe('connection state', () => {
 	});
 
 	it('treats refusals as final and says why', () => {
-		const refused = run({ type: 'open' }, { type: 'closed', code: CLOSE_CODES.FORBIDDEN, reason: 'no access to this document' });
+		const refused = run(
+			{ type: 'open' },
+			{ type: 'closed', code: CLOSE_CODES.FORBIDDEN, reason: 'no access to this document' }
+		);
 		expect(connectionView(refused)).toBe('refused');
 		expect(refused.closeKind).toBe('forbidden');
 		expect(refused.closeReason).toBe('no access to this document');
@@ -42,7 +54,12 @@ describe('connection state', () => {
 	});
 
 	it('retries after an expired token, rate limiting or a server restart', () => {
-		for (const code of [CLOSE_CODES.UNAUTHENTICATED, CLOSE_CODES.RATE_LIMITED, CLOSE_CODES.GOING_AWAY, CLOSE_CODES.STORAGE_UNAVAILABLE]) {
+		for (const code of [
+			CLOSE_CODES.UNAUTHENTICATED,
+			CLOSE_CODES.RATE_LIMITED,
+			CLOSE_CODES.GOING_AWAY,
+			CLOSE_CODES.STORAGE_UNAVAILABLE
+		]) {
 			expect(run({ type: 'closed', code, reason: '' }).status).toBe('offline');
 		}
 		expect(connectionView(run({ type: 'signed-out' }))).toBe('refused');

@@ -43,7 +43,9 @@ export const initialConnectionState: CollabConnectionState = {
 export function reduceConnectionState(state: CollabConnectionState, event: ConnectionEvent): CollabConnectionState {
 	switch (event.type) {
 		case 'connecting':
-			return state.status === 'refused' ? state : { ...state, status: state.status === 'online' ? 'online' : 'connecting' };
+			return state.status === 'refused'
+				? state
+				: { ...state, status: state.status === 'online' ? 'online' : 'connecting' };
 		case 'open':
 			return { ...state, status: 'online', closeKind: null, closeReason: null };
 		case 'synced':
@@ -71,7 +73,8 @@ export function reduceConnectionState(state: CollabConnectionState, event: Conne
 }
 
 /** One word for the UI: what to show next to the editor. */
-export type ConnectionView = 'connecting' | 'online' | 'saving' | 'offline' | 'offline-pending' | 'read-only' | 'refused';
+export type ConnectionView =
+	'connecting' | 'online' | 'saving' | 'offline' | 'offline-pending' | 'read-only' | 'refused';
 
 export function connectionView(state: CollabConnectionState): ConnectionView {
 	if (state.status === 'refused') return 'refused';

@@ -67,13 +67,7 @@ export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
 /** What a close code means for the person editing, so the UI can say the right thing. */
 export type CloseKind =
-	| 'transient'
-	| 'unauthenticated'
-	| 'forbidden'
-	| 'too-large'
-	| 'malformed'
-	| 'rate-limited'
-	| 'not-found';
+	'transient' | 'unauthenticated' | 'forbidden' | 'too-large' | 'malformed' | 'rate-limited' | 'not-found';
 
 export function closeKind(code: number): CloseKind {
 	switch (code) {

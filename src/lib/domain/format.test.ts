@@ -17,7 +17,9 @@ describe('format', () => {
 	it("shows times in the event's zone, not the reader's", () => {
 		// 07:30 UTC is 09:30 in Bucharest in November (EET, UTC+2).
 		expect(formatTime('2018-11-21T07:30:00Z', 'en', 'Europe/Bucharest')).toBe('09:30');
-		expect(formatTimeRange('2018-11-21T07:30:00Z', '2018-11-21T09:00:00Z', 'ru', 'Europe/Bucharest')).toBe('09:30–11:00');
+		expect(formatTimeRange('2018-11-21T07:30:00Z', '2018-11-21T09:00:00Z', 'ru', 'Europe/Bucharest')).toBe(
+			'09:30–11:00'
+		);
 	});
 
 	it('survives unknown zones and bad input', () => {

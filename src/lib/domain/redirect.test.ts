@@ -3,7 +3,9 @@ import { safeRedirectPath } from './redirect.ts';
 
 describe('safeRedirectPath', () => {
 	it('keeps same-site paths with query and hash', () => {
-		expect(safeRedirectPath('/social-workforce-2018/programme?day=2#s1')).toBe('/social-workforce-2018/programme?day=2#s1');
+		expect(safeRedirectPath('/social-workforce-2018/programme?day=2#s1')).toBe(
+			'/social-workforce-2018/programme?day=2#s1'
+		);
 	});
 
 	it.each(['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', null, undefined])(

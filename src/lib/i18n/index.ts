@@ -20,10 +20,11 @@ let initialised = false;
  */
 export function useLocale(wanted: Locale): void {
 	if (!initialised) {
-		init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: wanted });
+		// Every message is added synchronously above, so nothing is left to wait for.
+		void init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: wanted });
 		initialised = true;
 	}
-	locale.set(wanted);
+	void locale.set(wanted);
 }
 
 /** Each language named in itself, as a language switcher should show it. */

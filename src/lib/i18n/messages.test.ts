@@ -120,7 +120,9 @@ describe('message files', () => {
 			for (const locale of ['en', 'ro', 'ru'] as const) {
 				const categories = pluralCategories(locales[locale].get(key) ?? '');
 				expect(categories.length, `${locale}:${key}`).toBeGreaterThan(0);
-				for (const found of categories) expect(found, `${locale}:${key}`).toEqual(expect.arrayContaining(needed[locale]));
+				for (const found of categories) {
+					expect(found, `${locale}:${key}`).toEqual(expect.arrayContaining(needed[locale]));
+				}
 			}
 		}
 		expect(pluralMessages).toBeGreaterThan(0);

@@ -13,8 +13,9 @@ function setting(source: Record<string, string | undefined>, name: string): stri
 }
 
 function required(name: string, value: string | undefined): string {
-	if (!value)
+	if (!value) {
 		throw new Error(`${name} is not set. Start the app with "npm start", or set it for a real Supabase project.`);
+	}
 	return value;
 }
 

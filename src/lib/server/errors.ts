@@ -13,7 +13,10 @@ export class DataError extends Error {
 }
 
 /** The data of a Supabase response, or a DataError naming what failed. */
-export function unwrap<T>(operation: string, response: { data: T; error: PostgrestError | null; status?: number }): NonNullable<T> {
+export function unwrap<T>(
+	operation: string,
+	response: { data: T; error: PostgrestError | null; status?: number }
+): NonNullable<T> {
 	if (response.error) throw new DataError(operation, { ...response.error, status: response.status });
 	if (response.data === null || response.data === undefined) {
 		throw new DataError(operation, { code: 'PGRST116', message: 'no data', status: 404 });

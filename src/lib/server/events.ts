@@ -9,7 +9,10 @@ const EVENT_COLUMNS =
 
 /** Events the caller may see, newest first: published ones for everyone, drafts for their members. */
 export async function list(supabase: Client) {
-	return unwrap('events.list', await supabase.from('events').select(EVENT_COLUMNS).order('starts_on', { ascending: false }));
+	return unwrap(
+		'events.list',
+		await supabase.from('events').select(EVENT_COLUMNS).order('starts_on', { ascending: false })
+	);
 }
 
 export async function bySlug(supabase: Client, slug: string) {

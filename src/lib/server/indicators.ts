@@ -21,7 +21,9 @@ export async function rounds(supabase: Client, eventId: string) {
 		'indicators.rounds',
 		await supabase
 			.from('voting_rounds')
-			.select('id, title, mode, status, quorum_percent, threshold_percent, opens_at, closes_at, round_indicators(indicator_id)')
+			.select(
+				'id, title, mode, status, quorum_percent, threshold_percent, opens_at, closes_at, round_indicators(indicator_id)'
+			)
 			.eq('event_id', eventId)
 			.order('created_at')
 	);

@@ -16,7 +16,9 @@ export async function sessions(supabase: Client, eventId: string) {
 		'programme.sessions',
 		await supabase
 			.from('sessions')
-			.select('id, day_id, starts_at, ends_at, room, format, title, description, status, position, session_summaries(published_at)')
+			.select(
+				'id, day_id, starts_at, ends_at, room, format, title, description, status, position, session_summaries(published_at)'
+			)
 			.eq('event_id', eventId)
 			.order('starts_at')
 			.order('position')

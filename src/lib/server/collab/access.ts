@@ -21,7 +21,8 @@ function subjectOf(claims: CollabClaims): string | null | 'service' | 'none' {
 	return 'none';
 }
 
-const asAccess = (value: string | null | undefined): CollabAccess => (value === 'write' || value === 'read' ? value : 'none');
+const asAccess = (value: string | null | undefined): CollabAccess =>
+	value === 'write' || value === 'read' ? value : 'none';
 
 /** Many (doc, user) pairs in one round trip: the periodic re-check asks about every open connection. */
 export function defaultAccessBatch(db: Database): (requests: AccessRequest[]) => Promise<CollabAccess[]> {
@@ -40,7 +41,9 @@ export function defaultAccessBatch(db: Database): (requests: AccessRequest[]) =>
 			);
 			for (const row of rows) answers.set(asked[row.ord - 1]!.index, asAccess(row.access));
 		}
-		return subjects.map((subject, i) => (subject === 'service' ? 'write' : subject === 'none' ? 'none' : (answers.get(i) ?? 'none')));
+		return subjects.map((subject, i) =>
+			subject === 'service' ? 'write' : subject === 'none' ? 'none' : (answers.get(i) ?? 'none')
+		);
 	};
 }
 
@@ -48,4 +51,3 @@ export function defaultAccessCheck(db: Database): AccessCheck {
 	const batch = defaultAccessBatch(db);
 	return async (doc, claims) => (await batch([{ doc, claims }]))[0]!;
 }
-

@@ -53,7 +53,13 @@ export type TokenVerifier = (token: string) => Promise<CollabClaims>;
 export function createTokenVerifier(options: CollabAuthOptions): TokenVerifier {
 	// Imported once: jose would import raw secret bytes again on every verification.
 	const secret = options.jwtSecret
-		? crypto.subtle.importKey('raw', new TextEncoder().encode(options.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+		? crypto.subtle.importKey(
+				'raw',
+				new TextEncoder().encode(options.jwtSecret),
+				{ name: 'HMAC', hash: 'SHA-256' },
+				false,
+				['verify']
+			)
 		: undefined;
 	const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
 	if (!secret && !jwks) throw new Error('collab auth needs jwtSecret or jwksUrl');

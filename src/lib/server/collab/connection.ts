@@ -191,7 +191,9 @@ export class CollabConnection implements RoomMember {
 
 	private reject(reason: string): void {
 		// Logged once: the connection is closed right after, so it cannot repeat.
-		this.hooks.log(`collab: closing connection ${this.id} on ${this.doc} (user ${this.userId ?? 'unknown'}): ${reason}`);
+		this.hooks.log(
+			`collab: closing connection ${this.id} on ${this.doc} (user ${this.userId ?? 'unknown'}): ${reason}`
+		);
 		this.close(CLOSE_CODES.MALFORMED, truncateReason(`malformed message: ${reason}`));
 	}
 
@@ -225,5 +227,10 @@ function toBytes(data: ArrayBuffer | Buffer | Buffer[]): Uint8Array {
 export function truncateReason(reason: string): string {
 	const bytes = Buffer.from(reason);
 	if (bytes.length <= 123) return reason;
-	return bytes.subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '') + '...';
+	return (
+		bytes
+			.subarray(0, 120)
+			.toString('utf8')
+			.replace(/\uFFFD$/, '') + '...'
+	);
 }

@@ -158,7 +158,9 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 				if (local) bus?.publish(room.name, 'awareness', local);
 			}
 		} catch (error) {
-			log(`collab: ${room.name}: unreadable frame from a peer instance: ${error instanceof Error ? error.message : String(error)}`);
+			log(
+				`collab: ${room.name}: unreadable frame from a peer instance: ${error instanceof Error ? error.message : String(error)}`
+			);
 		}
 	}
 
@@ -225,7 +227,8 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 		try {
 			claims = await verify(token);
 		} catch (error) {
-			const reason = error instanceof AuthError && error.reason === 'expired' ? 'token expired' : 'invalid access token';
+			const reason =
+				error instanceof AuthError && error.reason === 'expired' ? 'token expired' : 'invalid access token';
 			connection.close(CLOSE_CODES.UNAUTHENTICATED, reason);
 			return;
 		}

@@ -136,7 +136,9 @@ export class Room {
 				this.options.onCompacted?.();
 			})
 			.catch((error: unknown) => {
-				this.options.log(`collab: ${this.name}: compaction failed: ${error instanceof Error ? error.message : String(error)}`);
+				this.options.log(
+					`collab: ${this.name}: compaction failed: ${error instanceof Error ? error.message : String(error)}`
+				);
 			})
 			.finally(() => {
 				this.compacting = null;
@@ -189,7 +191,9 @@ export class Room {
 	private fail(error: unknown): void {
 		this.failed = true;
 		this.pending = [];
-		this.options.log(`collab: ${this.name}: storing an update failed: ${error instanceof Error ? error.message : String(error)}`);
+		this.options.log(
+			`collab: ${this.name}: storing an update failed: ${error instanceof Error ? error.message : String(error)}`
+		);
 		for (const member of [...this.members.keys()]) member.fail();
 	}
 
