@@ -1,0 +1,82 @@
+// The collaboration endpoint as the app's own process serves it (`npm start`): tokens
+// from the app's Auth, access from the seeded event, edits fanned out between people.
+import { createClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { createCollabConnection, type CollabConnection } from '../../src/lib/collab/collab-connection.ts';
+import { connectionView } from '../../src/lib/collab/connection-state.ts';
+import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
+import { expect, test } from './fixtures';
+
+const CALL_TO_ACTION = 'cta:c0000000-0000-4000-8000-000000002018:en';
+const DEMO_PASSWORD = 'accord-demo';
+
+/** The e2e server runs the local stack with the Supabase CLI's demo secret, hence its keys. */
+async function anonKey(): Promise<string> {
+	return (await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET)).anonKey;
+}
+
+async function tokenFor(baseURL: string, email: string): Promise<string> {
+	const supabase = createClient(baseURL, await anonKey(), { auth: { persistSession: false } });
+	const { data, error } = await supabase.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
+	if (error || !data.session) throw new Error(`sign-in failed for ${email}: ${error?.message}`);
+	return data.session.access_token;
+}
+
+function connect(baseURL: string, token: string | null): CollabConnection {
+	return createCollabConnection({
+		url: `${baseURL.replace(/^http/, 'ws')}/collab`,
+		docName: CALL_TO_ACTION,
+		getToken: async () => token,
+		localStorageKey: false,
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
+	});
+}
+
+async function until(connection: CollabConnection, view: string): Promise<void> {
+	await expect.poll(() => connectionView(connection.state), { timeout: 15_000 }).toBe(view);
+}
+
+test('delegates co-edit the Call to Action through the app server; an observer only reads', async ({ baseURL }) => {
+	const [organiserToken, delegateToken, observerToken] = await Promise.all([
+		tokenFor(baseURL!, 'organiser@accord.test'),
+		tokenFor(baseURL!, 'delegate.md.1@accord.test'),
+		tokenFor(baseURL!, 'observer@accord.test')
+	]);
+	const organiser = connect(baseURL!, organiserToken);
+	const delegate = connect(baseURL!, delegateToken);
+	const observer = connect(baseURL!, observerToken);
+	try {
+		await until(organiser, 'online');
+		await until(delegate, 'online');
+		await until(observer, 'read-only');
+
+		const romanian = 'Investim în forța de muncă. ';
+		const russian = 'Мы инвестируем. ';
+		organiser.doc.getText('probe').insert(0, romanian);
+		delegate.doc.getText('probe').insert(0, russian);
+		for (const connection of [organiser, delegate, observer]) {
+			await expect
+				.poll(() => connection.doc.getText('probe').length, { timeout: 15_000 })
+				.toBe(romanian.length + russian.length);
+		}
+		const agreed = organiser.doc.getText('probe').toString();
+		expect(delegate.doc.getText('probe').toString()).toBe(agreed);
+		expect(observer.doc.getText('probe').toString()).toBe(agreed);
+
+		// The observer's own edit stays with the observer: the server drops it.
+		observer.doc.getText('probe').insert(0, 'X');
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(organiser.doc.getText('probe').toString()).toBe(agreed);
+	} finally {
+		await Promise.all([organiser, delegate, observer].map((connection) => connection.destroy()));
+	}
+});
+
+test('a visitor without a session is refused', async ({ baseURL }) => {
+	const visitor = connect(baseURL!, null);
+	try {
+		await until(visitor, 'refused');
+	} finally {
+		await visitor.destroy();
+	}
+});
