@@ -9,6 +9,9 @@ export const messages = { en, ro, ru } as const;
 export type Locale = keyof typeof messages;
 export const LOCALES = Object.keys(messages) as Locale[];
 
+/** The browser's own language setting per locale, which it sends as Accept-Language. */
+export const BROWSER_LOCALE: Record<Locale, string> = { en: 'en-GB', ro: 'ro-RO', ru: 'ru-RU' };
+
 /** A message by dotted key, with {placeholders} filled in (no plural handling). */
 export function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
 	let node: unknown = messages[locale];

@@ -1,7 +1,4 @@
-import { LOCALES, expect, t, test } from './fixtures';
-
-/** The browser's own language setting, which it sends as Accept-Language. */
-const BROWSER_LOCALE = { en: 'en-GB', ro: 'ro-RO', ru: 'ru-RU' } as const;
+import { BROWSER_LOCALE, LOCALES, expect, t, test } from './fixtures';
 
 test.describe('language', () => {
 	for (const locale of LOCALES) {

@@ -1,7 +1,6 @@
-import { LOCALES, expect, t, test } from './fixtures';
+import { BROWSER_LOCALE, LOCALES, expect, t, test } from './fixtures';
 
 const EVENT = '/social-workforce-2018';
-const BROWSER_LOCALE = { en: 'en-GB', ro: 'ro-RO', ru: 'ru-RU' } as const;
 const TITLE = {
 	en: /^Regional conference on social work and the social service workforce/,
 	ro: /^Conferința regională privind asistența socială/,
