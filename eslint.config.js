@@ -32,6 +32,32 @@ export default ts.config(
 		}
 	},
 	{
+		// Code that runs under plain Node (type stripping, no Vite) cannot resolve
+		// SvelteKit's aliases: a `$lib` or `$app` import there only fails at run time.
+		files: [
+			'src/server.ts',
+			'src/lib/server/collab/**/*.ts',
+			'src/lib/server/db/**/*.ts',
+			'src/lib/collab/**/*.ts',
+			'supabase/local/**/*.ts',
+			'scripts/**/*.ts',
+			'bench/**/*.ts'
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib', '$lib/*', '$app/*', '$env/*', '$service-worker'],
+							message: 'Plain-Node code cannot use SvelteKit aliases: import by relative path.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
 	}

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { openDatabase, type Queryable } from '../supabase/local/db.ts';
+import { openDatabase, type Queryable } from '../src/lib/server/db/sql-client.ts';
 import { migrate } from '../supabase/local/migrate.ts';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDatabase, type Database } from '../supabase/local/db.ts';
+import { openDatabase, type SqlDatabase } from './lib/server/db/sql-client.ts';
 import { IN_MEMORY, startLocalStack, type LocalStack } from '../supabase/local/index.ts';
 import { createCollabServer } from './lib/server/collab/index.ts';
 import { printDemoSignInLinks } from './lib/server/demo-sign-in.ts';
@@ -38,7 +38,7 @@ export async function startBackend({ port, publicUrl, log }: BackendOptions): Pr
 	const localMode = !process.env.SUPABASE_URL && !process.env.PUBLIC_SUPABASE_URL;
 
 	let stack: LocalStack | undefined;
-	let db: Database;
+	let db: SqlDatabase;
 	if (localMode) {
 		stack = await startLocalStack({
 			databaseUrl: process.env.DATABASE_URL || undefined,

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { setupWSConnection } from '@y/websocket-server/utils';
-import { openDatabase } from '../../supabase/local/db.ts';
-import type { Database } from '../../supabase/local/db.ts';
+import { openDatabase } from '../../src/lib/server/db/sql-client.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { migrate } from '../../supabase/local/migrate.ts';
 import { DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
 import { createCollabServer } from '../../src/lib/server/collab/index.ts';
@@ -30,7 +30,7 @@ const kind = process.env.BENCH_KIND === 'bare' ? 'bare' : 'accord';
 const userCount = Number(process.env.BENCH_USERS ?? 520);
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-async function projectDatabase(): Promise<Database> {
+async function projectDatabase(): Promise<SqlDatabase> {
 	const db = await openDatabase();
 	const dir = await mkdtemp(path.join(tmpdir(), 'accord-bench-'));
 	try {
@@ -43,7 +43,7 @@ async function projectDatabase(): Promise<Database> {
 }
 
 /** An event in drafting with `userCount` delegates, so every connection is a real member. */
-async function benchEvent(db: Database): Promise<{ documentId: string; userIds: string[] }> {
+async function benchEvent(db: SqlDatabase): Promise<{ documentId: string; userIds: string[] }> {
 	const title = JSON.stringify({ en: 'Benchmark event' });
 	const event = await db.query<{ id: string }>(
 		`insert into public.events (slug, title, starts_on, ends_on, status) values ($1, $2::jsonb, '2018-11-21', '2018-11-23', 'published') returning id`,

@@ -1,5 +1,5 @@
 // What every part of the local stack (REST, Auth, Realtime, mail) shares.
-import type { Database } from './db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 
 export interface OutboxMessage {
 	id: string;
@@ -19,7 +19,7 @@ export interface Outbox {
 }
 
 export interface StackContext {
-	db: Database;
+	db: SqlDatabase;
 	jwtSecret: string;
 	anonKey: string;
 	serviceRoleKey: string;

@@ -10,8 +10,8 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { handleAuthRequest } from './auth/index.ts';
 import type { StackContext } from './context.ts';
-import { openDatabase } from './db.ts';
-import type { Database } from './db.ts';
+import { openDatabase } from '../../src/lib/server/db/sql-client.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { handlePreflight, sendJson } from './http.ts';
 import { apiKeys, DEFAULT_JWT_SECRET } from './jwt.ts';
 import { migrate } from './migrate.ts';
@@ -45,7 +45,7 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
 	ctx: StackContext;
-	db: Database;
+	db: SqlDatabase;
 	url: string;
 	anonKey: string;
 	serviceRoleKey: string;

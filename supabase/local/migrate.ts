@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 
 const localDir = fileURLToPath(new URL('.', import.meta.url));
 const migrationFileName = /^(\d+)_(.+)\.sql$/;
@@ -27,7 +27,7 @@ export interface MigrateResult {
 	seeded: boolean;
 }
 
-export async function migrate(db: Database, workdir: string): Promise<MigrateResult> {
+export async function migrate(db: SqlDatabase, workdir: string): Promise<MigrateResult> {
 	// platform.sql first, then each part's own platform-<part>.sql (auth, realtime…).
 	const platformFiles = (await readdir(localDir)).filter((name) => /^platform-[\w-]+\.sql$/.test(name)).sort();
 	for (const name of ['platform.sql', ...platformFiles]) await runFile(db, path.join(localDir, name));
@@ -84,7 +84,7 @@ export async function migrate(db: Database, workdir: string): Promise<MigrateRes
 	return { applied, seeded };
 }
 
-async function runFile(db: Database, file: string): Promise<void> {
+async function runFile(db: SqlDatabase, file: string): Promise<void> {
 	const sql = await readFile(file, 'utf8');
 	await db.exec(sql).catch((error: unknown) => {
 		throw new MigrationError(file, lineOf(sql, error), error);

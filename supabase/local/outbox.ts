@@ -3,7 +3,7 @@
 // dev-only mail page and for tests, to the service_role key only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Outbox, OutboxMessage, StackContext } from './context.ts';
-import type { Database } from './db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 
 interface OutboxRow {
 	id: string;
@@ -31,7 +31,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
 }
 
 /** Expects supabase_local.outbox, which migrate() creates from platform-auth.sql. */
-export async function createOutbox(db: Database, log: (message: string) => void): Promise<Outbox> {
+export async function createOutbox(db: SqlDatabase, log: (message: string) => void): Promise<Outbox> {
 	return {
 		async send(message) {
 			const { rows } = await db.query<OutboxRow>(

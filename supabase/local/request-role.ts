@@ -1,7 +1,7 @@
 // Runs work the way PostgREST runs a request: one transaction, the API role switched
 // with set_config('role', …, true) and the JWT claims in request.jwt.claims, so the
 // project's RLS policies see exactly what they see on Supabase.
-import type { Database, Queryable } from './db.ts';
+import type { SqlDatabase, Queryable } from '../../src/lib/server/db/sql-client.ts';
 import type { ApiRole, JwtClaims } from './jwt.ts';
 
 export const API_ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
@@ -22,7 +22,7 @@ export interface RequestSettings {
 }
 
 export async function withRole<T>(
-	db: Database,
+	db: SqlDatabase,
 	identity: RequestIdentity,
 	fn: (tx: Queryable) => Promise<T>,
 	settings: RequestSettings = {}

@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../supabase/local/db.ts';
-import type { Database } from '../../supabase/local/db.ts';
+import { openDatabase } from '../../src/lib/server/db/sql-client.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { migrate } from '../../supabase/local/migrate.ts';
 import { repoRoot } from './schema.ts';
 
-export async function openProjectDb(url?: string): Promise<Database> {
+export async function openProjectDb(url?: string): Promise<SqlDatabase> {
 	const db = await openDatabase({ url });
 	// The real migrations, without seed.sql: tests bring their own rows.
 	const dir = await mkdtemp(path.join(tmpdir(), 'accord-collab-project-'));
@@ -37,7 +37,7 @@ export interface EventFixture {
 
 const text = (value: string) => JSON.stringify({ en: value, ro: value, ru: value });
 
-export async function createEventFixture(db: Database, label = 'collab'): Promise<EventFixture> {
+export async function createEventFixture(db: SqlDatabase, label = 'collab'): Promise<EventFixture> {
 	const users = {
 		organiser: randomUUID(),
 		rapporteur: randomUUID(),

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
 import {
 	AUTH_PERMISSION_DENIED,
@@ -37,7 +37,7 @@ function isReadOnlyNotice(frame: Uint8Array): boolean {
 	return prefix.every((byte, i) => frame[i] === byte) && Buffer.from(frame).includes(Buffer.from(READ_ONLY_REASON));
 }
 
-async function storedUpdates(db: Database, doc: string): Promise<number> {
+async function storedUpdates(db: SqlDatabase, doc: string): Promise<number> {
 	const { rows } = await db.query<{ n: number }>(
 		'select count(*)::int as n from public.collab_updates where doc = $1',
 		[doc]
@@ -46,7 +46,7 @@ async function storedUpdates(db: Database, doc: string): Promise<number> {
 }
 
 describe('authentication and access', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	let server: RunningServer;
 	let fixture: EventFixture;
 

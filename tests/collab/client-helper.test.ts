@@ -2,7 +2,7 @@
 // refresh after expiry, read-only and refusal states, offline edits kept and merged.
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import type { CollabAccess } from '../../src/lib/collab/protocol.ts';
 import { createCollabConnection } from '../../src/lib/collab/collab-connection.ts';
 import type { CollabConnection } from '../../src/lib/collab/collab-connection.ts';
@@ -30,7 +30,7 @@ function helper(server: RunningServer, docName: string, getToken: () => Promise<
 const viewOf = (connection: CollabConnection): ConnectionView => connectionView(connection.state);
 
 describe('client helper', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	let server: RunningServer;
 	const options = () => ({
 		db,

@@ -4,7 +4,7 @@
 // says so when it is missing.
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { createCollabConnection } from '../../src/lib/collab/collab-connection.ts';
 import type { CollabConnection } from '../../src/lib/collab/collab-connection.ts';
 import { connectionView } from '../../src/lib/collab/connection-state.ts';
@@ -22,7 +22,7 @@ if (!hasIndexedDb) console.warn('[collab tests] fake-indexeddb is not installed:
 const USER = '00000000-0000-4000-8000-00000000b001';
 
 describe.skipIf(!hasIndexedDb)('offline edits survive a reload', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	let server: RunningServer;
 	const options = () => ({ db, access: async () => 'write' as const });
 

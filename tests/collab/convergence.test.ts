@@ -2,7 +2,7 @@
 // them, every client — including one that was offline meanwhile — ends with the same text,
 // and that text is what the database holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import type { RunningServer, TestClient } from './helpers.ts';
 import {
 	connectClient,
@@ -33,7 +33,7 @@ function randomEdit(client: TestClient, random: () => number): void {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('convergence under random concurrent edits', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	let server: RunningServer;
 
 	beforeAll(async () => {

@@ -4,7 +4,7 @@
 // and nothing of it reaches the database.
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { CLOSE_CODES } from '../../src/lib/collab/protocol.ts';
 import type { RunningServer, TestClient } from './helpers.ts';
 import {
@@ -78,7 +78,7 @@ const crafted: Record<string, Uint8Array> = {
 };
 
 describe('fuzzed frames', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	let server: RunningServer;
 	const logged: string[] = [];
 

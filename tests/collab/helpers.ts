@@ -5,8 +5,8 @@ import type { Server } from 'node:http';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { openDatabase } from '../../supabase/local/db.ts';
-import type { Database } from '../../supabase/local/db.ts';
+import { openDatabase } from '../../src/lib/server/db/sql-client.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { migratePersistenceOnly } from './schema.ts';
 import { DEFAULT_JWT_SECRET, signJwt } from '../../supabase/local/jwt.ts';
 import { createCollabServer } from '../../src/lib/server/collab/index.ts';
@@ -15,7 +15,7 @@ import { COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/
 
 export const JWT_SECRET = DEFAULT_JWT_SECRET;
 
-export async function openPersistenceDb(url?: string): Promise<Database> {
+export async function openPersistenceDb(url?: string): Promise<SqlDatabase> {
 	const db = await openDatabase({ url });
 	await migratePersistenceOnly(db);
 	return db;

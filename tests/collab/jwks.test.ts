@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { CLOSE_CODES } from '../../src/lib/collab/protocol.ts';
 import type { RunningServer } from './helpers.ts';
 import { connectClient, openPersistenceDb, rawConnect, startServer, whenSynced } from './helpers.ts';
@@ -24,7 +24,7 @@ async function sign(key: CryptoKey, kid: string, claims: Record<string, unknown>
 }
 
 describe('tokens verified against a JWKS', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	let jwksServer: Server;
 	let server: RunningServer;
 	let projectKey: CryptoKey;

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { CLOSE_CODES, MESSAGE_SYNC } from '../../src/lib/collab/protocol.ts';
 import type { RunningServer } from './helpers.ts';
 import {
@@ -25,7 +25,7 @@ function updateFrame(update: Uint8Array): Uint8Array {
 }
 
 describe('limits', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	let server: RunningServer;
 
 	beforeAll(async () => {

@@ -2,10 +2,10 @@
 // an idle document leaves memory only after its writes are stored, and a reload from
 // snapshot + tail gives back the same document. close() stores what is pending.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { connectClient, eventually, openPersistenceDb, startServer, stateOf, tokenFor, whenSynced } from './helpers.ts';
 
-async function rowCounts(db: Database, doc: string): Promise<{ updates: number; snapshot: number | null }> {
+async function rowCounts(db: SqlDatabase, doc: string): Promise<{ updates: number; snapshot: number | null }> {
 	const updates = await db.query<{ n: number }>('select count(*)::int as n from public.collab_updates where doc = $1', [
 		doc
 	]);
@@ -17,7 +17,7 @@ async function rowCounts(db: Database, doc: string): Promise<{ updates: number; 
 }
 
 describe('persistence lifecycle', () => {
-	let db: Database;
+	let db: SqlDatabase;
 	beforeAll(async () => {
 		db = await openPersistenceDb();
 	});
@@ -56,7 +56,7 @@ describe('persistence lifecycle', () => {
 
 	it('stores pending updates on close()', async () => {
 		// The same database, slowed down, so the edit is still on its way in when close() runs.
-		const slowDb: Database = {
+		const slowDb: SqlDatabase = {
 			...db,
 			async query<T>(sql: string, params?: unknown[]) {
 				if (sql.includes('insert into public.collab_updates')) await new Promise((resolve) => setTimeout(resolve, 400));

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { migrate } from '../../supabase/local/migrate.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const PERSISTENCE_MIGRATION = '20261123090000_collab_persistence.sql';
 export const POSTGRES_ADMIN_URL = process.env.COLLAB_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function migratePersistenceOnly(db: Database): Promise<void> {
+export async function migratePersistenceOnly(db: SqlDatabase): Promise<void> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'accord-collab-schema-'));
 	try {
 		await mkdir(path.join(dir, 'migrations'));

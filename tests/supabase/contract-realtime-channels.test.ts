@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
 import { fixtureDir, remoteProject, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
@@ -23,7 +23,7 @@ type Broadcast = { type: string; event: string; payload: Record<string, unknown>
 // database access are missing; the tests that need them are skipped there.
 const onRealProject = remoteProject() !== undefined;
 let stack: TestStack;
-let db: Database;
+let db: SqlDatabase;
 const rawSockets = new Set<WebSocket>();
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { fixtureDir, remoteProject, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
 import {
@@ -32,7 +32,7 @@ type Change<T extends Record<string, unknown>> = RealtimePostgresChangesPayload<
 // (SUPABASE_URL …) has neither, so there they are skipped.
 const onRealProject = remoteProject() !== undefined;
 let stack: TestStack;
-let db: Database;
+let db: SqlDatabase;
 
 beforeAll(async () => {
 	stack = await startTestStack({ workdir: fixtureDir('realtime-project') });

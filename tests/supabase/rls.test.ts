@@ -2,7 +2,7 @@
 // functions, exercised as anonymous visitors, delegates, rapporteurs, observers and
 // organisers, on a fresh database with its own small fixture.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../../supabase/local/db.ts';
+import type { SqlDatabase, Queryable } from '../../src/lib/server/db/sql-client.ts';
 import {
 	addMember,
 	asUser,
@@ -13,7 +13,7 @@ import {
 } from './helpers/database.ts';
 
 let testDb: TestDatabase;
-let db: Database;
+let db: SqlDatabase;
 
 const users = {
 	organiser: '',

@@ -2,7 +2,7 @@
 // zones, dates, cross-event references, document adoption, updated_at, and the tables
 // published to Realtime.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import {
 	addMember,
 	asUser,
@@ -13,7 +13,7 @@ import {
 } from './helpers/database.ts';
 
 let testDb: TestDatabase;
-let db: Database;
+let db: SqlDatabase;
 
 beforeAll(async () => {
 	testDb = await createTestDatabase({ seed: false });

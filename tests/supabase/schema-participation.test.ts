@@ -1,7 +1,7 @@
 // What delegates do besides voting: recommendations and their endorsements, amendments
 // to the Call to Action, and their own membership details — each only in their own name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../../supabase/local/db.ts';
+import type { SqlDatabase, Queryable } from '../../src/lib/server/db/sql-client.ts';
 import {
 	addMember,
 	asUser,
@@ -12,7 +12,7 @@ import {
 } from './helpers/database.ts';
 
 let testDb: TestDatabase;
-let db: Database;
+let db: SqlDatabase;
 let eventId: string;
 let sessionId: string;
 let documentId: string;

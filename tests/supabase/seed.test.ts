@@ -2,7 +2,7 @@
 // DESIGN §1 and the 2023 Ukraine consultation, complete and really translated.
 // Runs on PGlite, or on the Postgres server in DATABASE_URL (see helpers/database.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Queryable } from '../../supabase/local/db.ts';
+import type { Queryable } from '../../src/lib/server/db/sql-client.ts';
 import { asUser, createTestDatabase, type TestDatabase } from './helpers/database.ts';
 
 const EVENT_2018 = 'e0000000-0000-4000-8000-000000002018';

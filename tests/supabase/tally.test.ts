@@ -1,7 +1,7 @@
 // The consensus tally (DESIGN §4.1), computed by round_tally() from votes cast through
 // cast_vote(). Each case builds its own event, delegates and round on a fresh database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../supabase/local/db.ts';
+import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import {
 	addMember,
 	asServiceRole,
@@ -50,7 +50,7 @@ interface Scenario {
 }
 
 let testDb: TestDatabase;
-let db: Database;
+let db: SqlDatabase;
 
 beforeAll(async () => {
 	testDb = await createTestDatabase({ seed: false });

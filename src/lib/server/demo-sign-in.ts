@@ -1,6 +1,6 @@
 // Local mode only: one-time sign-in links for the demo event's organiser, a rapporteur
 // and a delegate, printed at start so a person can try each role straight away.
-import type { Queryable } from '../../../supabase/local/db.ts';
+import type { Queryable } from './db/sql-client.ts';
 
 export const DEMO_EVENT_SLUG = 'social-workforce-2018';
 

@@ -1,7 +1,7 @@
 // Preparing a verification mail happens inside the request's transaction (token, flow
 // state); sending it happens after the commit, so no mail points at a rolled-back token.
 import type { StackContext } from '../context.ts';
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { checkSendFrequency, sendAuthMail, type MailKind } from './mail.ts';
 import {
 	createFlowState,

@@ -2,7 +2,7 @@
 // token, which is sha256(email + code) — the only thing stored. A PKCE link carries
 // "pkce_" before the hash and points at the flow state its client started.
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { badRequest, forbidden, notFound, unprocessable, AuthApiError } from './errors.ts';
 import type { AuthSettings } from './settings.ts';
 import type { AuthenticationMethod } from './sessions.ts';

@@ -1,6 +1,6 @@
 // The admin API (service_role only): users, invitations, and generate_link, which the
 // app uses to build invitation and demo sign-in links without sending mail.
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { badRequest, notFound, unprocessable } from './errors.ts';
 import { booleanField, objectField, stringField } from './fields.ts';
 import { readJsonBody, sendJson, type AuthRequest } from './http.ts';

@@ -1,6 +1,6 @@
 // Getting a session: /signup, /otp, /magiclink, /recover, /token and /verify.
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { badRequest, unprocessable, AuthApiError } from './errors.ts';
 import { booleanField, objectField, stringField } from './fields.ts';
 import { headerValue, readJsonBody, redirect, sendJson, type AuthRequest } from './http.ts';

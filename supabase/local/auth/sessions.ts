@@ -3,7 +3,7 @@
 // after that a replay revokes every token of the session.
 import { randomBytes } from 'node:crypto';
 import type { StackContext } from '../context.ts';
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { signJwt } from '../jwt.ts';
 import { badRequest, AuthApiError } from './errors.ts';
 import { authSettings } from './settings.ts';

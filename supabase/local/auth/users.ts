@@ -1,5 +1,5 @@
 // auth.users and auth.identities: lookups, creation, passwords, and the user JSON GoTrue returns.
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { badRequest, unprocessable, AuthApiError } from './errors.ts';
 
 export interface UserRow {

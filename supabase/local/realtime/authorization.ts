@@ -3,7 +3,7 @@
 // channel's topic readable through realtime.topic(). The check inserts a probe row as
 // the server, then tries to select it and to insert one as the subscriber, and rolls
 // everything back so nothing is left behind.
-import type { Database, Queryable } from '../db.ts';
+import type { SqlDatabase, Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import type { Identity } from './identity.ts';
 
 export type ChannelExtension = 'broadcast' | 'presence';
@@ -22,7 +22,7 @@ class ProbeDone extends Error {
 }
 
 export async function channelRights(
-	db: Database,
+	db: SqlDatabase,
 	identity: Identity,
 	topic: string,
 	extension: ChannelExtension

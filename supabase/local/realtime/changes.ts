@@ -3,7 +3,7 @@
 // 'realtime_changes'; this feed drains the queue in order, matches each change against
 // the subscribers' bindings and filters, checks RLS per subscriber identity, and pushes
 // one message per channel carrying the ids of the bindings it satisfies.
-import type { Database } from '../db.ts';
+import type { SqlDatabase } from '../../../src/lib/server/db/sql-client.ts';
 import { bindingAccepts } from './filters.ts';
 import type { ChangeBinding, ChangeType } from './filters.ts';
 import type { Hub, Subscription } from './hub.ts';
@@ -36,7 +36,7 @@ export interface ChangeFeed {
 	close(): Promise<void>;
 }
 
-export async function startChangeFeed(db: Database, hub: Hub, log: (message: string) => void): Promise<ChangeFeed> {
+export async function startChangeFeed(db: SqlDatabase, hub: Hub, log: (message: string) => void): Promise<ChangeFeed> {
 	const catalog = new TableCatalog(db);
 	let closed = false;
 	let draining: Promise<void> | undefined;

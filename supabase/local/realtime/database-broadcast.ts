@@ -1,7 +1,7 @@
 // Broadcast from the database: realtime.send(payload, event, topic, private) stores the
 // message in realtime.messages and notifies 'realtime_messages' with its id; the
 // message goes to the channels of that topic with the same privacy.
-import type { Database } from '../db.ts';
+import type { SqlDatabase } from '../../../src/lib/server/db/sql-client.ts';
 import { topicKey } from './hub.ts';
 import type { Hub } from './hub.ts';
 
@@ -22,7 +22,7 @@ export interface DatabaseBroadcast {
 }
 
 export async function startDatabaseBroadcast(
-	db: Database,
+	db: SqlDatabase,
 	hub: Hub,
 	log: (message: string) => void
 ): Promise<DatabaseBroadcast> {

@@ -1,7 +1,7 @@
 // What postgres_changes needs to know about a captured table: its columns with their
 // type names (realtime-js converts values by them), its primary key (for the RLS check
 // and for the old row of a DELETE), its replica identity and whether RLS is on.
-import type { Database } from '../db.ts';
+import type { SqlDatabase } from '../../../src/lib/server/db/sql-client.ts';
 
 export interface ColumnInfo {
 	name: string;
@@ -18,10 +18,10 @@ export interface TableInfo {
 }
 
 export class TableCatalog {
-	private readonly db: Database;
+	private readonly db: SqlDatabase;
 	private readonly cache = new Map<string, Promise<TableInfo | undefined>>();
 
-	constructor(db: Database) {
+	constructor(db: SqlDatabase) {
 		this.db = db;
 	}
 

@@ -4,7 +4,7 @@
 // Without RLS on the table the SELECT privilege decides. With RLS the row is looked up by
 // primary key as it is when the change is delivered (what Supabase's walrus does too):
 // a row deleted in the meantime is not sent, and its DELETE follows.
-import type { Database } from '../db.ts';
+import type { SqlDatabase } from '../../../src/lib/server/db/sql-client.ts';
 import { withRole } from '../request-role.ts';
 import type { Identity } from './identity.ts';
 import { primaryKeyOf, quoteIdent } from './tables.ts';
@@ -12,7 +12,7 @@ import type { TableInfo } from './tables.ts';
 
 /** The primary keys (as primaryKeyOf renders them) among `records` the identity may see. */
 export async function visibleRows(
-	db: Database,
+	db: SqlDatabase,
 	identity: Identity,
 	table: TableInfo,
 	records: Record<string, unknown>[]

@@ -4,7 +4,7 @@
 // caller's role and JWT claims, so RLS decides what it sees.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StackContext } from '../context.ts';
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import {
 	BodyTooLargeError,
 	flatHeaders,

@@ -1,6 +1,6 @@
 // Shapes a read result into PostgREST's response: JSON array or single object,
 // Content-Range, and 200/206/406/416 by the same rules PostgREST uses.
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { restErrors } from './errors.ts';
 import type { Preferences, Representation } from './request.ts';
 

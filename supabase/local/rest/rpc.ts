@@ -1,7 +1,7 @@
 // /rest/v1/rpc/<fn>: named arguments from the JSON body (POST) or the query string
 // (GET), typed through json_to_record with the function's own argument types, and the
 // result shaped as PostgREST shapes it (scalar, array, object, 204 for void).
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { restErrors } from './errors.ts';
 import { parseSelect } from './parse.ts';
 import { applyQueryParams, buildReadNode, reservedParams } from './plan.ts';

@@ -2,7 +2,7 @@
 // of the exposed schema, read from pg_catalog in one query. Requests resolve relations,
 // upsert keys, body columns and functions against it; it is reloaded after migrations
 // and on NOTIFY pgrst, 'reload schema' (as PostgREST does).
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 
 export interface ColumnInfo {
 	name: string;

@@ -1,6 +1,6 @@
 // Reads and writes on /rest/v1/<table>: GET/HEAD, POST (insert, upsert), PATCH, DELETE,
 // each one statement built from the plan, answered with PostgREST's status codes.
-import type { Queryable } from '../db.ts';
+import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { restErrors } from './errors.ts';
 import { parseSelect, splitTopLevel } from './parse.ts';
 import { applyQueryParams, buildReadNode } from './plan.ts';

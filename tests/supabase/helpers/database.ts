@@ -16,14 +16,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database, type Queryable } from '../../../supabase/local/db.ts';
+import { openDatabase, type SqlDatabase, type Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { migrate, MigrationError } from '../../../supabase/local/migrate.ts';
 import { withRole } from '../../../supabase/local/request-role.ts';
 
 const supabaseDir = fileURLToPath(new URL('../../../supabase/', import.meta.url));
 
 export interface TestDatabase {
-	db: Database;
+	db: SqlDatabase;
 	/** Closes the connection and, on Postgres, drops the database. */
 	close(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
 }
 
 /** Runs fn as the signed-in user (role authenticated), or as anon when userId is null. */
-export function asUser<T>(db: Database, userId: string | null, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export function asUser<T>(db: SqlDatabase, userId: string | null, fn: (tx: Queryable) => Promise<T>): Promise<T> {
 	const identity =
 		userId === null
 			? { role: 'anon' as const, claims: { role: 'anon' } }
@@ -56,7 +56,7 @@ export function asUser<T>(db: Database, userId: string | null, fn: (tx: Queryabl
 }
 
 /** Runs fn as the service role (bypasses RLS, like the server's admin client). */
-export function asServiceRole<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export function asServiceRole<T>(db: SqlDatabase, fn: (tx: Queryable) => Promise<T>): Promise<T> {
 	return withRole(db, { role: 'service_role', claims: { role: 'service_role' } }, fn);
 }
 
@@ -160,7 +160,7 @@ async function createOnPostgres(serverUrl: string, workdir: string): Promise<Tes
 			await client.end();
 		}
 	};
-	let db: Database | undefined;
+	let db: SqlDatabase | undefined;
 	try {
 		db = await openDatabase({ url: url.toString(), maxConnections: 4 });
 		await migrateWithRetry(db, workdir);
@@ -181,7 +181,7 @@ async function createOnPostgres(serverUrl: string, workdir: string): Promise<Tes
 
 // Roles are cluster-wide: test files creating databases at the same moment can race in
 // platform.sql's "create role if missing". It is idempotent, so trying again is safe.
-async function migrateWithRetry(db: Database, workdir: string): Promise<void> {
+async function migrateWithRetry(db: SqlDatabase, workdir: string): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			await migrate(db, workdir);

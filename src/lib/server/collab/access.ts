@@ -1,5 +1,5 @@
 // Who may do what with a document: public.collab_access(doc, uid) decides (DESIGN §3.2).
-import type { Database } from '../../../../supabase/local/db.ts';
+import type { SqlDatabase } from '../db/sql-client.ts';
 import type { CollabAccess } from '../../collab/protocol.ts';
 import type { CollabClaims } from './auth.ts';
 
@@ -25,7 +25,7 @@ const asAccess = (value: string | null | undefined): CollabAccess =>
 	value === 'write' || value === 'read' ? value : 'none';
 
 /** Many (doc, user) pairs in one round trip: the periodic re-check asks about every open connection. */
-export function defaultAccessBatch(db: Database): (requests: AccessRequest[]) => Promise<CollabAccess[]> {
+export function defaultAccessBatch(db: SqlDatabase): (requests: AccessRequest[]) => Promise<CollabAccess[]> {
 	return async (requests) => {
 		const subjects = requests.map((request) => subjectOf(request.claims));
 		const asked = requests.flatMap((request, i) => {
@@ -47,7 +47,7 @@ export function defaultAccessBatch(db: Database): (requests: AccessRequest[]) =>
 	};
 }
 
-export function defaultAccessCheck(db: Database): AccessCheck {
+export function defaultAccessCheck(db: SqlDatabase): AccessCheck {
 	const batch = defaultAccessBatch(db);
 	return async (doc, claims) => (await batch([{ doc, claims }]))[0]!;
 }

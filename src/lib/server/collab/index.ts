@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { Database } from '../../../../supabase/local/db.ts';
+import type { SqlDatabase } from '../db/sql-client.ts';
 import type { CollabAccess } from '../../collab/protocol.ts';
 import { CLOSE_CODES, COLLAB_PATH, isValidDocName } from '../../collab/protocol.ts';
 import type { CollabAuthOptions, CollabClaims, TokenVerifier } from './auth.ts';
@@ -30,7 +30,7 @@ export { defaultAccessBatch, defaultAccessCheck } from './access.ts';
 
 export interface CollabServerOptions {
 	/** The app's database (the local stack's PGlite, or a pool on DATABASE_URL). Not closed by close(). */
-	db: Database;
+	db: SqlDatabase;
 	auth: CollabAuthOptions;
 	/** Defaults to `select public.collab_access(doc, sub)`; service_role tokens get write. */
 	access?: AccessCheck;

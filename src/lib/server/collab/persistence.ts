@@ -2,7 +2,7 @@
 // then into one snapshot per document (collab_snapshots). See the migration
 // 20261123090000_collab_persistence.sql.
 import * as Y from 'yjs';
-import type { Database } from '../../../../supabase/local/db.ts';
+import type { SqlDatabase } from '../db/sql-client.ts';
 
 export interface LoadedDocument {
 	/** Encoded state: snapshot plus tail, merged. */
@@ -23,7 +23,7 @@ function bytes(value: unknown): Uint8Array {
 	throw new TypeError('expected bytea');
 }
 
-export async function appendUpdate(db: Database, doc: string, update: Uint8Array): Promise<number> {
+export async function appendUpdate(db: SqlDatabase, doc: string, update: Uint8Array): Promise<number> {
 	const { rows } = await db.query<{ id: number }>(
 		'insert into public.collab_updates (doc, update) values ($1, $2) returning id',
 		[doc, update]
@@ -32,7 +32,7 @@ export async function appendUpdate(db: Database, doc: string, update: Uint8Array
 }
 
 /** Snapshot plus every later update, read in one consistent view. */
-async function readState(db: Database, doc: string): Promise<{ ydoc: Y.Doc; tail: number; skipped: number[] }> {
+async function readState(db: SqlDatabase, doc: string): Promise<{ ydoc: Y.Doc; tail: number; skipped: number[] }> {
 	return db.transaction(async (tx) => {
 		// Two reads must see the same moment: a compaction committing in between would
 		// otherwise move last_update_id past rows the tail query no longer returns.
@@ -61,7 +61,7 @@ async function readState(db: Database, doc: string): Promise<{ ydoc: Y.Doc; tail
 	});
 }
 
-export async function loadDocument(db: Database, doc: string): Promise<LoadedDocument> {
+export async function loadDocument(db: SqlDatabase, doc: string): Promise<LoadedDocument> {
 	const { ydoc, tail, skipped } = await readState(db, doc);
 	const state = Y.encodeStateAsUpdate(ydoc);
 	ydoc.destroy();
@@ -73,7 +73,7 @@ export async function loadDocument(db: Database, doc: string): Promise<LoadedDoc
  * several instances, memory may lack another instance's newest rows). Returns the size
  * of the new snapshot, or null when nothing old enough was there to fold.
  */
-export async function compactDocument(db: Database, doc: string): Promise<number | null> {
+export async function compactDocument(db: SqlDatabase, doc: string): Promise<number | null> {
 	return db.transaction(async (tx) => {
 		if (db.kind === 'postgres') await tx.exec('set transaction isolation level repeatable read');
 		// One compactor per document at a time, across instances.

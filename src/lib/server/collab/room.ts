@@ -3,7 +3,7 @@
 // is applied (and so broadcast, and served in sync replies) after its row is committed.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Database } from '../../../../supabase/local/db.ts';
+import type { SqlDatabase } from '../db/sql-client.ts';
 import type { DocumentBus } from './redis-bus.ts';
 import { appendUpdate, compactDocument, loadDocument } from './persistence.ts';
 import { encodeAwareness, encodeAwarenessPayload, encodeUpdate } from './messages.ts';
@@ -20,7 +20,7 @@ export interface RoomMember {
 const FROM_PEER = Symbol('peer');
 
 export interface RoomOptions {
-	db: Database;
+	db: SqlDatabase;
 	bus: DocumentBus | null;
 	compactEvery: number;
 	log: (message: string) => void;

@@ -20,7 +20,7 @@ export interface Queryable {
 	exec(sql: string): Promise<void>;
 }
 
-export interface Database extends Queryable {
+export interface SqlDatabase extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
 	/** Runs fn in a transaction: committed when fn resolves, rolled back when it throws. */
 	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
@@ -38,11 +38,11 @@ export interface OpenOptions {
 	maxConnections?: number;
 }
 
-export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+export async function openDatabase(options: OpenOptions = {}): Promise<SqlDatabase> {
 	return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string): Promise<SqlDatabase> {
 	// PGlite creates only the last folder of the path; a fresh clone has no .data/ yet.
 	if (dataDir) await mkdir(path.dirname(dataDir), { recursive: true });
 	const db = await PGlite.create({ dataDir, extensions: { pgcrypto } });
@@ -79,7 +79,7 @@ const postgresTypes = {
 	}
 } as pg.CustomTypesConfig;
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number): Promise<SqlDatabase> {
 	const pool = new pg.Pool({ connectionString: url, max, types: postgresTypes });
 	// A dropped idle connection must not crash the process; the pool replaces it.
 	pool.on('error', (error) => console.error('[db] idle connection error:', error.message));
