@@ -5,7 +5,18 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', '.data/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			// The bare SvelteKit app bench:pages measures Accord against; not part of Accord.
+			'bench/pages-bare/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'.data/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -10,6 +10,7 @@ import { openDatabase, type SqlDatabase } from './lib/server/db/sql-client.ts';
 import { IN_MEMORY, startLocalStack, type LocalStack } from '../supabase/local/index.ts';
 import { createCollabServer } from './lib/server/collab/index.ts';
 import { printDemoSignInLinks } from './lib/server/demo-sign-in.ts';
+import { withCompression } from './lib/server/http/compression.ts';
 
 export interface Backend {
 	/** The local Supabase stack, when no Supabase project is configured. */
@@ -112,10 +113,12 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 		handler: http.RequestListener;
 	};
 
-	const server = http.createServer((req, res) => {
-		if (backend.handleRequest(req, res)) return;
-		handler(req, res);
-	});
+	const server = http.createServer((req, res) =>
+		withCompression(req, res, () => {
+			if (backend.handleRequest(req, res)) return;
+			handler(req, res);
+		})
+	);
 	server.on('upgrade', (req, socket, head) => {
 		if (backend.handleUpgrade(req, socket, head)) return;
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');

@@ -1,16 +1,19 @@
-// svelte-i18n with every message bundled: three small files, so the server can render
-// any locale synchronously and the browser never flashes English while loading.
-import { addMessages, init, locale } from 'svelte-i18n';
+// svelte-i18n for en, ro, ru. The server holds every message, so it renders any locale
+// synchronously and never flashes English; the browser downloads only the reader's
+// language, once, before it hydrates (the root +layout.ts waits for it).
+import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
+
+type LocaleDictionary = Parameters<typeof addMessages>[1];
 import { DEFAULT_LOCALE, type Locale } from '$lib/domain/locale';
-import en from './locales/en.json';
-import ro from './locales/ro.json';
-import ru from './locales/ru.json';
 
-export const messages = { en, ro, ru } as const;
+const localeOf = (file: string) => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
 
-addMessages('en', en);
-addMessages('ro', ro);
-addMessages('ru', ru);
+const chunks = import.meta.glob<LocaleDictionary>('./locales/*.json', { import: 'default' });
+if (import.meta.env.SSR) {
+	for (const [file, load] of Object.entries(chunks)) addMessages(localeOf(file), await load());
+} else {
+	for (const [file, load] of Object.entries(chunks)) register(localeOf(file), load);
+}
 
 let initialised = false;
 
@@ -20,11 +23,18 @@ let initialised = false;
  */
 export function useLocale(wanted: Locale): void {
 	if (!initialised) {
-		// Every message is added synchronously above, so nothing is left to wait for.
-		void init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: wanted });
+		// In the browser the fallback is the reader's own language: every key exists in all
+		// three files (a test checks), so a second language would be downloaded for nothing.
+		void init({ fallbackLocale: import.meta.env.SSR ? DEFAULT_LOCALE : wanted, initialLocale: wanted });
 		initialised = true;
 	}
 	void locale.set(wanted);
+}
+
+/** Browser only: the reader's messages, fetched before the page renders in that language. */
+export async function loadLocale(wanted: Locale): Promise<void> {
+	useLocale(wanted);
+	await waitLocale(wanted);
 }
 
 /** Each language named in itself, as a language switcher should show it. */

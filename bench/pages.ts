@@ -1,0 +1,227 @@
+// npm run bench:pages — what a delegate's phone downloads and how soon it paints, per
+// main page, next to a bare SvelteKit page (bench/pages-bare) measured in the same run.
+// Cold cache every time (a fresh browser context), headless Chromium, two links: the
+// loopback as it is, and "venue Wi-Fi" (1 Mbit/s each way, 300 ms round trip) through
+// the DevTools protocol. Figures, not tests: see bench/README.md.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Request } from '@playwright/test';
+import { buildIfNeeded } from '../scripts/build-if-needed.ts';
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 5);
+const EVENT = 'social-workforce-2018';
+const PAGES: Record<string, string> = {
+	home: '/',
+	programme: `/${EVENT}/programme`,
+	indicators: `/${EVENT}/indicators`,
+	callToAction: `/${EVENT}/call-to-action`,
+	signIn: '/sign-in'
+};
+/** Pages that only read: the eager JavaScript budget applies to these. */
+const READ_ONLY = ['home', 'programme', 'indicators'];
+const TARGET_EAGER_JS_GZIP = 40 * 1024;
+const TARGET_FCP_THROTTLED_RATIO = 1.5;
+const VENUE_WIFI = { offline: false, latency: 300, downloadThroughput: 125_000, uploadThroughput: 125_000 };
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const node = path.join(repoRoot, 'node_modules/.bin/node');
+
+interface Sample {
+	eagerJsGzipBytes: number;
+	eagerJsRequests: number;
+	htmlWireBytes: number;
+	requests: number;
+	fcpMs: number;
+}
+
+interface Figures {
+	eagerJsGzipBytes: number;
+	eagerJsRequests: number;
+	htmlWireBytes: number;
+	requests: number;
+	fcpMs: number;
+	fcpThrottledMs: number;
+}
+
+function buildBaseline(): void {
+	const vite = path.join(repoRoot, 'node_modules/.bin/vite');
+	const run = spawnSync(node, [vite, 'build'], { cwd: path.join(repoRoot, 'bench/pages-bare'), stdio: 'inherit' });
+	if (run.status !== 0) throw new Error('building the bare SvelteKit baseline failed');
+}
+
+/** Starts a server process and resolves, with what it printed, once `ready` matches. */
+async function startProcess(
+	args: string[],
+	env: Record<string, string>,
+	ready: RegExp
+): Promise<{ child: ChildProcess; printed: string }> {
+	const child = spawn(node, args, {
+		cwd: repoRoot,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	let output = '';
+	child.stdout!.setEncoding('utf8');
+	await new Promise<void>((resolve, reject) => {
+		child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
+		child.stdout!.on('data', (chunk: string) => {
+			output += chunk;
+			if (ready.test(output)) resolve();
+		});
+	});
+	child.stdout!.resume();
+	return { child, printed: output };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null) return;
+	child.kill('SIGTERM');
+	await once(child, 'exit');
+}
+
+async function measure(browser: Browser, url: string, throttled: boolean): Promise<Sample> {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	try {
+		const page = await context.newPage();
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+		if (throttled) await cdp.send('Network.emulateNetworkConditions', VENUE_WIFI);
+
+		// Eager: every script the page fetches while it opens (until the network is idle after
+		// the load event) without anyone touching it — the reader's messages included. Lazy
+		// ones are what a click or an edit would fetch later, so they are not counted here.
+		const requested: Request[] = [];
+		page.on('request', (request) => requested.push(request));
+		const response = await page.goto(url, { waitUntil: 'load' });
+		if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status()}`);
+		await page.waitForLoadState('networkidle');
+		const { responseBodySize } = await response.request().sizes();
+		const fcpMs = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const paint = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+					const now = paint();
+					if (now !== undefined) return resolve(now);
+					new PerformanceObserver(() => {
+						const later = paint();
+						if (later !== undefined) resolve(later);
+					}).observe({ type: 'paint', buffered: true });
+				})
+		);
+		const scripts = await Promise.all(
+			requested.map(async (request) => {
+				const scriptResponse = await request.response();
+				if (!scriptResponse?.headers()['content-type']?.includes('javascript')) return undefined;
+				// Transport-independent: what the script weighs gzipped, however it was sent.
+				return gzipSync(await scriptResponse.body(), { level: 9 }).length;
+			})
+		);
+		const sizes = scripts.filter((size) => size !== undefined);
+		return {
+			eagerJsGzipBytes: sizes.reduce((sum, size) => sum + size, 0),
+			eagerJsRequests: sizes.length,
+			htmlWireBytes: responseBodySize,
+			requests: requested.length,
+			fcpMs
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+async function figuresFor(browser: Browser, url: string): Promise<Figures> {
+	const plain: Sample[] = [];
+	const slow: Sample[] = [];
+	for (let i = 0; i < SAMPLES; i++) {
+		plain.push(await measure(browser, url, false));
+		slow.push(await measure(browser, url, true));
+	}
+	return {
+		eagerJsGzipBytes: median(plain.map((s) => s.eagerJsGzipBytes)),
+		eagerJsRequests: median(plain.map((s) => s.eagerJsRequests)),
+		htmlWireBytes: median(plain.map((s) => s.htmlWireBytes)),
+		requests: median(plain.map((s) => s.requests)),
+		fcpMs: Math.round(median(plain.map((s) => s.fcpMs))),
+		fcpThrottledMs: Math.round(median(slow.map((s) => s.fcpMs)))
+	};
+}
+
+const ACCORD_PORT = Number(process.env.BENCH_PORT ?? 4381);
+console.log('Building the app (if needed) and the bare SvelteKit baseline…');
+buildIfNeeded();
+buildBaseline();
+
+const { child: accord } = await startProcess(
+	['scripts/start.ts', '--no-build'],
+	{
+		PORT: String(ACCORD_PORT),
+		HOST: '127.0.0.1',
+		ACCORD_DATA_DIR: 'memory',
+		ORIGIN: `http://localhost:${ACCORD_PORT}`
+	},
+	/Accord is running at/
+);
+const { child: bare, printed } = await startProcess(
+	['bench/lib/bare-pages-server.ts', 'bench/pages-bare/build', '0'],
+	{},
+	/ready \d+/
+);
+const barePort = Number(/ready (\d+)/.exec(printed)![1]);
+
+let browser: Browser | undefined;
+try {
+	browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu']
+	});
+	// Warm the servers (SSR code paths, database caches) so the first sample is not an outlier.
+	for (const pathname of Object.values(PAGES)) {
+		await measure(browser, `http://localhost:${ACCORD_PORT}${pathname}`, false);
+	}
+	const baseline = await figuresFor(browser, `http://127.0.0.1:${barePort}/`);
+	const pages: Record<string, Figures & { fcpThrottledRatio: number }> = {};
+	for (const [name, pathname] of Object.entries(PAGES)) {
+		const figures = await figuresFor(browser, `http://localhost:${ACCORD_PORT}${pathname}`);
+		pages[name] = { ...figures, fcpThrottledRatio: +(figures.fcpThrottledMs / baseline.fcpThrottledMs).toFixed(2) };
+	}
+
+	const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+	console.log(`\nmedian of ${SAMPLES} cold loads; throttled = 1 Mbit/s, 300 ms RTT`);
+	console.log('page           eager JS (gzip)  scripts    HTML on wire  requests  FCP      FCP throttled  ratio');
+	const row = (name: string, f: Figures, ratio?: number) =>
+		console.log(
+			`${name.padEnd(14)} ${kib(f.eagerJsGzipBytes).padStart(15)}  ${String(f.eagerJsRequests).padStart(7)}  ${kib(f.htmlWireBytes).padStart(12)}  ${String(f.requests).padStart(8)}  ${`${f.fcpMs} ms`.padStart(7)}  ${`${f.fcpThrottledMs} ms`.padStart(13)}  ${ratio === undefined ? '' : `${ratio}×`}`
+		);
+	row('bare SvelteKit', baseline);
+	for (const [name, figures] of Object.entries(pages)) row(name, figures, figures.fcpThrottledRatio);
+	const readOnlyWithinBudget = READ_ONLY.every((name) => pages[name]!.eagerJsGzipBytes <= TARGET_EAGER_JS_GZIP);
+	const fcpWithinTarget = READ_ONLY.every((name) => pages[name]!.fcpThrottledRatio <= TARGET_FCP_THROTTLED_RATIO);
+	console.log(
+		`\ntargets (read-only pages: ${READ_ONLY.join(', ')}): eager JS ≤ ${kib(TARGET_EAGER_JS_GZIP)} ${readOnlyWithinBudget ? 'met' : 'MISSED'}; ` +
+			`throttled FCP ≤ ${TARGET_FCP_THROTTLED_RATIO}× bare ${fcpWithinTarget ? 'met' : 'MISSED'}`
+	);
+	console.log(
+		JSON.stringify({
+			bench: 'pages',
+			samples: SAMPLES,
+			baseline,
+			pages,
+			targets: { eagerJsGzipBytes: TARGET_EAGER_JS_GZIP, fcpThrottledRatio: TARGET_FCP_THROTTLED_RATIO },
+			readOnlyWithinBudget,
+			fcpWithinTarget
+		})
+	);
+} finally {
+	await browser?.close();
+	await Promise.all([stop(accord), stop(bare)]);
+}
