@@ -6,10 +6,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StackContext } from '../context.ts';
 import {
-	BodyTooLargeError,
+	bodyRefusal,
 	handlePreflight,
 	HttpError,
 	InvalidJsonError,
+	parseJsonText,
+	readBodyBytes,
 	resolveIdentity,
 	sendEmpty,
 	sendHttpError,
@@ -47,7 +49,7 @@ export async function handleBroadcastHttp(
 		if (req.method !== 'POST') throw new HttpError(405, { error: 'Method not allowed', message: 'Method not allowed' });
 		const { token } = await resolveIdentity(req, url, ctx.jwtSecret);
 		const identity = await identityFromToken(token, ctx.jwtSecret);
-		const raw = await readBytes(req, single ? MAX_BROADCAST_BYTES : MAX_BROADCAST_BYTES * 10);
+		const raw = await readBodyBytes(req, single ? MAX_BROADCAST_BYTES : MAX_BROADCAST_BYTES * 10);
 		const messages = single
 			? [singleMessage(decodeURIComponent(single[1]!), decodeURIComponent(single[2]!), raw, req, url)]
 			: batchMessages(raw);
@@ -65,8 +67,9 @@ export async function handleBroadcastHttp(
 		sendEmpty(res, 202);
 	} catch (error) {
 		if (error instanceof HttpError) sendHttpError(res, error);
-		else if (error instanceof BodyTooLargeError) {
-			sendJson(res, 413, { error: 'Payload too large', message: error.message });
+		else if (bodyRefusal(error)) {
+			const { status, message } = bodyRefusal(error)!;
+			sendJson(res, status, { error: message, message }, { connection: 'close' });
 		} else if (error instanceof InvalidJsonError) sendJson(res, 400, { error: 'Invalid JSON', message: error.message });
 		else if (error instanceof TokenError) sendJson(res, 401, { error: error.message, message: error.message });
 		else throw error;
@@ -101,21 +104,7 @@ function batchMessages(raw: Buffer): OutgoingMessage[] {
 }
 
 function parseJson(raw: Buffer): unknown {
-	try {
-		return JSON.parse(raw.toString('utf8')) as unknown;
-	} catch (error) {
-		throw new InvalidJsonError(error instanceof Error ? error.message : 'invalid JSON');
-	}
-}
-
-/** The body as bytes: binary broadcasts must not pass through a text decoding. */
-async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of req as AsyncIterable<Buffer>) {
-		size += chunk.length;
-		if (size > limit) throw new BodyTooLargeError(limit);
-		chunks.push(chunk);
-	}
-	return Buffer.concat(chunks);
+	const parsed = parseJsonText(raw.toString('utf8'));
+	if (parsed === undefined) throw new InvalidJsonError('Unexpected end of JSON input');
+	return parsed;
 }

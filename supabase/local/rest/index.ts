@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StackContext } from '../context.ts';
 import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import {
-	BodyTooLargeError,
+	bodyRefusal,
 	flatHeaders,
 	HttpError,
 	InvalidJsonError,
@@ -213,8 +213,14 @@ async function readBodyOrThrow(req: IncomingMessage): Promise<unknown> {
 		return await readJsonBody(req);
 	} catch (error) {
 		if (error instanceof InvalidJsonError) throw restErrors.invalidBody('Empty or invalid json');
-		if (error instanceof BodyTooLargeError) {
-			throw new RestError(413, { code: 'PGRST413', details: null, hint: null, message: 'Request body too large' });
+		const refusal = bodyRefusal(error);
+		if (refusal) {
+			// PostgREST has no code of its own for these; Supabase's gateway answers them.
+			throw new RestError(
+				refusal.status,
+				{ code: `PGRST${refusal.status}`, details: null, hint: null, message: refusal.message },
+				{ connection: 'close' }
+			);
 		}
 		throw error;
 	}

@@ -2,6 +2,10 @@
 // casts, JSON paths and embedded relations; filters, logic trees (or/and) and order.
 // Parsing only: names are checked against the schema cache and turned into SQL later.
 import { restErrors } from './errors.ts';
+// Each level of nesting costs a recursion here and in the SQL builder, and Postgres
+// refuses (PGlite overflows its stack on) expressions nested thousands deep: deeper input
+// is a PGRST100 before any SQL.
+import { MAX_EMBED_DEPTH, MAX_JSON_PATH, MAX_LOGIC_DEPTH } from './limits.ts';
 
 export interface JsonStep {
 	/** -> keeps JSON, ->> yields text. */
@@ -141,6 +145,7 @@ function parseName(text: string): string {
 /** `col`, `col->a->>b`, `col->0`. */
 export function parseField(text: string): FieldRef {
 	const pieces = text.split(/(->>|->)/);
+	if (pieces.length > 2 * MAX_JSON_PATH + 1) throw new SyntaxError(`JSON paths are limited to ${MAX_JSON_PATH} steps`);
 	const column = parseName(pieces[0] ?? '');
 	const jsonPath: JsonStep[] = [];
 	for (let i = 1; i < pieces.length; i += 2) {
@@ -166,12 +171,12 @@ export function parseSelect(text: string): SelectItem[] {
 	}
 }
 
-function parseSelectList(text: string): SelectItem[] {
+function parseSelectList(text: string, depth = 0): SelectItem[] {
 	if (text.trim() === '') return [{ kind: 'star' }];
-	return splitTopLevel(text).map((piece) => parseSelectItem(piece.trim()));
+	return splitTopLevel(text).map((piece) => parseSelectItem(piece.trim(), depth));
 }
 
-function parseSelectItem(piece: string): SelectItem {
+function parseSelectItem(piece: string, depth: number): SelectItem {
 	if (piece === '*') return { kind: 'star' };
 	if (piece === '') throw new SyntaxError('empty select item');
 	const open = indexOutsideQuotes(piece, '(');
@@ -193,7 +198,10 @@ function parseSelectItem(piece: string): SelectItem {
 			else throw new SyntaxError(`unexpected "!${part}"`);
 		}
 		// An empty embed (`cities!inner()`) filters the parent without adding a key.
-		const select = inner.trim() === '' ? [] : parseSelectList(inner);
+		if (depth >= MAX_EMBED_DEPTH) {
+			throw new SyntaxError(`resources can be embedded at most ${MAX_EMBED_DEPTH} levels deep`);
+		}
+		const select = inner.trim() === '' ? [] : parseSelectList(inner, depth + 1);
 		return { kind: 'embed', relation, alias, hint, joinType, spread, select };
 	}
 	const { alias, rest } = splitAlias(piece);
@@ -274,13 +282,14 @@ export function parseLogic(op: 'and' | 'or', negated: boolean, text: string): Co
 	}
 }
 
-function parseLogicTree(op: 'and' | 'or', negated: boolean, text: string): Condition {
+function parseLogicTree(op: 'and' | 'or', negated: boolean, text: string, depth = 1): Condition {
+	if (depth > MAX_LOGIC_DEPTH) throw new SyntaxError(`logic trees are limited to ${MAX_LOGIC_DEPTH} levels`);
 	const trimmed = text.trim();
 	if (!trimmed.startsWith('(') || !trimmed.endsWith(')')) throw new SyntaxError('expecting "(" … ")"');
 	const conditions = splitTopLevel(trimmed.slice(1, -1)).map((piece) => {
 		const item = piece.trim();
 		const nested = /^(not\.)?(and|or)(\(.*\))$/s.exec(item);
-		if (nested) return parseLogicTree(nested[2] as 'and' | 'or', Boolean(nested[1]), nested[3]!);
+		if (nested) return parseLogicTree(nested[2] as 'and' | 'or', Boolean(nested[1]), nested[3]!, depth + 1);
 		const dot = item.indexOf('.');
 		if (dot === -1) throw new SyntaxError(`expecting column.operator.value in "${item}"`);
 		return parseFilterExpression(parseField(item.slice(0, dot)), item.slice(dot + 1));
@@ -310,6 +319,18 @@ export function parseOrder(text: string): OrderTerm[] {
 		});
 	} catch (error) {
 		throw restErrors.parse('order', text, error instanceof Error ? error.message : String(error));
+	}
+}
+
+/** `columns=` and `on_conflict=`: a comma-separated list of (optionally quoted) names. */
+export function parseColumnList(what: string, text: string): string[] {
+	try {
+		return splitTopLevel(text)
+			.map((piece) => piece.trim())
+			.filter(Boolean)
+			.map(parseName);
+	} catch (error) {
+		throw restErrors.parse(what, text, error instanceof Error ? error.message : String(error));
 	}
 }
 

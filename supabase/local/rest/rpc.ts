@@ -4,6 +4,7 @@
 import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { restErrors } from './errors.ts';
 import { parseSelect } from './parse.ts';
+import { MAX_ROWS } from './limits.ts';
 import { applyQueryParams, buildReadNode, reservedParams } from './plan.ts';
 import type { Preferences, RangeRequest, Representation } from './request.ts';
 import { jsonType, readResponse, resultBody, runRead } from './response.ts';
@@ -123,6 +124,7 @@ export async function callFunction(call: RpcCall): Promise<RestResponse> {
 		node.offset ??= call.range.offset;
 		if (call.range.limit !== undefined) node.limit ??= call.range.limit;
 	}
+	if (fn.returnsSet) node.limit = Math.min(node.limit ?? MAX_ROWS, MAX_ROWS);
 	const sql = readQuery(
 		node,
 		{

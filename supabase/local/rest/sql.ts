@@ -4,6 +4,7 @@
 import type { Condition, FieldRef, OrderTerm } from './parse.ts';
 import { restErrors } from './errors.ts';
 import type { OutputItem, ReadNode, Relationship } from './plan.ts';
+import { MAX_RESPONSE_BYTES, NESTED_EMBED_BYTES } from './limits.ts';
 import type { TableInfo } from './schema-cache.ts';
 
 export class SqlParams {
@@ -128,6 +129,21 @@ function orderValueSql(node: ReadNode, alias: string, term: OrderTerm, params: S
 	return `(select ${fieldSql(relatedAlias, term.field, params)} from ${tableSql(embed.relationship.target)} as ${ident(relatedAlias)} where ${join})`;
 }
 
+/**
+ * The rows a limited PATCH or DELETE touches (`limit`, `offset`, `order` on a write), as
+ * PostgREST 12 picks them: by ctid, from the filtered and ordered table.
+ */
+export function limitedRowsSql(node: ReadNode, table: TableInfo, params: SqlParams): string {
+	const alias = 'pgrst_limited';
+	const where = node.conditions.map((condition) => conditionSql(alias, condition, params));
+	let sql = `select ${ident(alias)}.ctid from ${tableSql(table)} as ${ident(alias)}`;
+	if (where.length) sql += ` where ${where.join(' and ')}`;
+	sql += orderSql(node, alias, params);
+	if (node.limit !== undefined) sql += ` limit ${params.add(node.limit)}`;
+	if (node.offset !== undefined) sql += ` offset ${params.add(node.offset)}`;
+	return sql;
+}
+
 export interface NodeSqlOptions {
 	/** The FROM item without its alias, e.g. "public"."cities" or a data-modifying CTE. */
 	from: string;
@@ -138,14 +154,21 @@ export interface NodeSqlOptions {
 	unpaged?: boolean;
 	/** FROM items placed before the main one (function arguments for rpc). */
 	prefix?: string;
+	/** How deep this node is embedded: 0 for the resource read, 1 for its embeds… */
+	depth?: number;
 }
 
 /** SELECT for one node: its columns and, through lateral joins, its embeds as JSON. */
 export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlParams): string {
 	const { alias } = options;
+	const depth = options.depth ?? 0;
 	const columns: string[] = [];
 	const laterals: string[] = [];
 	const where: string[] = options.join ? [options.join] : [];
+	// Embeds inside embeds multiply: their bodies are counted, and platform-rest.sql stops
+	// the statement past the budget. One level deep is bounded by the embedded table itself.
+	const counted = (body: string) =>
+		depth >= 1 ? `local_rest.count_embedded_bytes(${body}, ${params.add(NESTED_EMBED_BYTES)})` : body;
 	// Embed key → its lateral's alias, for `embed=is.null` filters on this node.
 	const embedBodies = new Map<string, string>();
 	for (const item of node.items) {
@@ -162,7 +185,11 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 			const childAlias = params.alias(child.name);
 			const lateral = ident(`${childAlias}_embed`);
 			const join = joinSql(embed.relationship, alias, childAlias, params);
-			const childSql = nodeSql(child, { from: tableSql(child.table!), alias: childAlias, join }, params);
+			const childSql = nodeSql(
+				child,
+				{ from: tableSql(child.table!), alias: childAlias, join, depth: depth + 1 },
+				params
+			);
 			if (embed.spread) {
 				laterals.push(`left join lateral (${childSql}) as ${lateral} on true`);
 				columns.push(`${lateral}.*`);
@@ -176,8 +203,8 @@ export function nodeSql(node: ReadNode, options: NodeSqlOptions, params: SqlPara
 			if (!hidden) {
 				columns.push(
 					embed.relationship.toOne
-						? `${lateral}.body as ${ident(embed.key)}`
-						: `coalesce(${lateral}.body, '[]'::json) as ${ident(embed.key)}`
+						? `${counted(`${lateral}.body`)} as ${ident(embed.key)}`
+						: `coalesce(${counted(`${lateral}.body`)}, '[]'::json) as ${ident(embed.key)}`
 				);
 			}
 			if (embed.joinType === 'inner') where.push(`${lateral}.body is not null`);
@@ -251,7 +278,7 @@ export function readQuery(node: ReadNode, options: ReadQueryOptions, params: Sql
 	const withItems = [options.with, `"pgrst_source" as (${page})`].filter(Boolean).join(', ');
 	return `with ${withItems}
 select ${total} as total, pg_catalog.count(*) as page,
-       coalesce(json_agg(${row}), '[]'::json)::text as body,
+       local_rest.response_body(coalesce(json_agg(${row}), '[]'::json)::text, ${params.add(MAX_RESPONSE_BYTES)}) as body,
        (json_agg(${row})->0)::text as first
 from "pgrst_source" as "pgrst_row"`;
 }

@@ -2,14 +2,15 @@
 // each one statement built from the plan, answered with PostgREST's status codes.
 import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { restErrors } from './errors.ts';
-import { parseSelect, splitTopLevel } from './parse.ts';
+import { parseColumnList, parseSelect } from './parse.ts';
+import { MAX_ROWS } from './limits.ts';
 import { applyQueryParams, buildReadNode } from './plan.ts';
 import type { ReadNode } from './plan.ts';
 import type { Preferences, RangeRequest, Representation } from './request.ts';
 import { contentRange, readResponse, resultBody, runRead } from './response.ts';
 import type { RestResponse } from './response.ts';
 import type { SchemaCache, TableInfo } from './schema-cache.ts';
-import { conditionSql, ident, readQuery, SqlParams, tableSql } from './sql.ts';
+import { conditionSql, ident, limitedRowsSql, readQuery, SqlParams, tableSql } from './sql.ts';
 
 export interface TableCall {
 	tx: Queryable;
@@ -30,6 +31,7 @@ function planFor(call: TableCall): ReadNode {
 		node.offset ??= call.range.offset;
 		if (call.range.limit !== undefined) node.limit ??= call.range.limit;
 	}
+	node.limit = Math.min(node.limit ?? MAX_ROWS, MAX_ROWS);
 	return node;
 }
 
@@ -64,9 +66,7 @@ function payloadColumns(call: TableCall, rows: Record<string, unknown>[]): strin
 	const listed = call.params.get('columns');
 	let columns: string[];
 	if (listed !== null) {
-		columns = splitTopLevel(listed)
-			.map((c) => c.trim().replace(/^"(.*)"$/, '$1'))
-			.filter(Boolean);
+		columns = parseColumnList('columns parameter', listed);
 	} else {
 		columns = Object.keys(rows[0] ?? {});
 		const signature = [...columns].sort().join('\u0000');
@@ -186,11 +186,7 @@ export async function insertRows(call: TableCall): Promise<RestResponse> {
 
 function onConflictSql(call: TableCall, columns: string[]): string {
 	const listed = call.params.get('on_conflict');
-	const target = listed
-		? splitTopLevel(listed)
-				.map((c) => c.trim())
-				.filter(Boolean)
-		: call.table.primaryKey;
+	const target = listed ? parseColumnList('on_conflict parameter', listed) : call.table.primaryKey;
 	const known = new Set(call.table.columns.map((c) => c.name));
 	for (const column of target) {
 		if (!known.has(column)) throw restErrors.unknownBodyColumn(column, call.table.name);
@@ -200,9 +196,13 @@ function onConflictSql(call: TableCall, columns: string[]): string {
 	return `${conflict} do update set ${columns.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`;
 }
 
+/** The rows a PATCH or DELETE touches: its filters, and with `limit`/`offset` only that many. */
 function whereSql(call: TableCall, params: SqlParams): string {
 	const node = buildReadNode(call.cache, call.table, call.table.name, []);
 	applyQueryParams(node, call.params);
+	if (node.limit !== undefined || node.offset !== undefined) {
+		return ` where ${ident(call.table.name)}.ctid in (${limitedRowsSql(node, call.table, params)})`;
+	}
 	const conditions = node.conditions.map((c) => conditionSql(call.table.name, c, params));
 	return conditions.length ? ` where ${conditions.join(' and ')}` : '';
 }
