@@ -173,7 +173,7 @@ describe.skipIf(onRealProject)('Broadcast from the database', () => {
 			JSON.stringify({ indicator: 'P1' }),
 			room
 		]);
-		const message = await got.waitFor(() => true, 1000, 'database broadcast');
+		const message = await got.waitFor(() => true, undefined, 'database broadcast');
 		expect(message).toMatchObject({ type: 'broadcast', event: 'vote-cast', payload: { indicator: 'P1' } });
 		expect(message.meta?.id).toEqual(expect.any(String));
 	});
@@ -196,7 +196,7 @@ describe.skipIf(onRealProject)('Broadcast from the database with realtime.broadc
 			[room]
 		);
 		await db.query(`update public.rt_ballots set choice = 'block' where id = $1`, [rows[0]!.id]);
-		await got.waitFor((message) => message.event === 'UPDATE', 1000, 'UPDATE broadcast');
+		await got.waitFor((message) => message.event === 'UPDATE', undefined, 'UPDATE broadcast');
 		expect(got.items.map((message) => message.payload)).toEqual([
 			{
 				schema: 'public',
@@ -251,10 +251,10 @@ describe.skipIf(onRealProject)('private channels', () => {
 
 		await db.query(`select realtime.send('{"secret":true}'::jsonb, 'private-note', $1)`, [room]);
 		await db.query(`select realtime.send('{"open":true}'::jsonb, 'public-note', $1, false)`, [room]);
-		await expect(got.waitFor((message) => message.event === 'private-note', 1000)).resolves.toMatchObject({
+		await expect(got.waitFor((message) => message.event === 'private-note')).resolves.toMatchObject({
 			payload: { secret: true }
 		});
-		await publicGot.waitFor((message) => message.event === 'public-note', 1000);
+		await publicGot.waitFor((message) => message.event === 'public-note');
 		expect(publicGot.items.map((message) => message.event)).toEqual(['public-note']);
 		expect(got.items.map((message) => message.event)).toEqual(['private-note']);
 
@@ -411,7 +411,7 @@ describe('socket protocol', () => {
 
 		const sender = await realtimeClient(stack);
 		await expect(sender.channel(room).httpSend('still-here', { ok: true })).resolves.toEqual({ success: true });
-		await expect(got.waitFor((message) => message.event === 'still-here', 1000)).resolves.toMatchObject({
+		await expect(got.waitFor((message) => message.event === 'still-here')).resolves.toMatchObject({
 			payload: { ok: true }
 		});
 	});

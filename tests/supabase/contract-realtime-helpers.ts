@@ -73,7 +73,7 @@ export function collector<T>(): Collector<T> {
 			items.push(item);
 			for (const wake of waiters) wake();
 		},
-		waitFor(match, timeoutMs = 2000, label = 'event') {
+		waitFor(match, timeoutMs = 10_000, label = 'event') {
 			return new Promise((resolve, reject) => {
 				const check = () => {
 					const found = items.find(match);

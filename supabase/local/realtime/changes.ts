@@ -1,16 +1,19 @@
 // postgres_changes delivery. The capture trigger (platform-realtime.sql) queues every
 // change of a published table in realtime.local_changes and notifies
 // 'realtime_changes'; this feed drains the queue in order, matches each change against
-// the subscribers' bindings and filters, checks RLS per subscriber identity, and pushes
-// one message per channel carrying the ids of the bindings it satisfies.
+// the subscribers' bindings, evaluates their filters and RLS in SQL under each
+// subscriber's identity (filter-sql.ts), and pushes one message per channel carrying the
+// ids of the bindings it satisfies.
 import type { SqlDatabase } from '../../../src/lib/server/db/sql-client.ts';
 import { bindingAccepts } from './filters.ts';
 import type { ChangeBinding, ChangeType } from './filters.ts';
 import type { Hub, Subscription } from './hub.ts';
-import { rowFilterAccepts } from './row-filter.ts';
-import { pick, primaryKeyOf, TableCatalog } from './tables.ts';
+import { passingItems } from './filter-sql.ts';
+import type { FilterItem } from './filter-sql.ts';
+import type { Identity } from './identity.ts';
+import type { FilterCondition } from './row-filter.ts';
+import { pick, TableCatalog } from './tables.ts';
 import type { TableInfo } from './tables.ts';
-import { visibleRows } from './visibility.ts';
 
 interface QueuedChange {
 	id: number;
@@ -22,9 +25,20 @@ interface QueuedChange {
 	commit_timestamp: string;
 }
 
-interface Delivery {
+/** The changes one identity's filter decides on, and the indexes that passed. */
+interface FilterGroup {
+	identity: Identity;
+	table: TableInfo;
+	filter: FilterCondition[] | undefined;
+	items: FilterItem[];
+	passed: Set<number>;
+}
+
+/** A subscription a change may reach, and for each binding the group that decides it (none: it passes). */
+interface Candidate {
 	subscription: Subscription;
-	bindings: ChangeBinding[];
+	bindings: { binding: ChangeBinding; group?: FilterGroup; index?: number }[];
+	noPrimaryKey: boolean;
 }
 
 const BATCH_SIZE = 500;
@@ -83,45 +97,60 @@ export async function startChangeFeed(db: SqlDatabase, hub: Hub, log: (message: 
 	const deliver = async (changes: QueuedChange[]): Promise<void> => {
 		const listeners = [...hub.all()].filter((subscription) => subscription.changeBindings.length > 0);
 		if (listeners.length === 0) return;
-		const planned: { change: QueuedChange; table: TableInfo; deliveries: Delivery[] }[] = [];
-		// identity key + table → the identity and the rows it must be allowed to see.
-		const checks = new Map<string, { subscription: Subscription; table: TableInfo; rows: Record<string, unknown>[] }>();
+		const planned: { change: QueuedChange; table: TableInfo; candidates: Candidate[] }[] = [];
+		// One statement per identity, table and filter answers every change of the batch.
+		const groups = new Map<string, FilterGroup>();
 		for (const change of changes) {
 			const table = await catalog.get(change.schema_name, change.table_name);
 			if (!table) continue;
-			const deliveries = matchingDeliveries(listeners, change, table);
-			if (deliveries.length === 0) continue;
-			planned.push({ change, table, deliveries });
-			if (change.type === 'DELETE' || !change.record) continue;
-			for (const { subscription } of deliveries) {
-				const checkKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}`;
-				let check = checks.get(checkKey);
-				if (!check) checks.set(checkKey, (check = { subscription, table, rows: [] }));
-				check.rows.push(change.record);
-			}
-		}
-		const visible = new Map<string, Set<string>>();
-		await Promise.all(
-			[...checks].map(async ([checkKey, check]) => {
-				visible.set(checkKey, await visibleRows(db, check.subscription.identity, check.table, check.rows));
-			})
-		);
-		for (const { change, table, deliveries } of planned) {
-			for (const { subscription, bindings } of deliveries) {
+			// A DELETE is filtered on the old row the subscriber would receive.
+			const row = change.type === 'DELETE' ? oldRecord(change, table) : change.record;
+			const candidates: Candidate[] = [];
+			for (const subscription of listeners) {
 				const noPrimaryKey =
 					table.primaryKey.length === 0 && table.rowSecurity && subscription.identity.role !== 'service_role';
-				if (change.type !== 'DELETE' && change.record && !noPrimaryKey) {
-					const checkKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}`;
-					if (!visible.get(checkKey)?.has(primaryKeyOf(table, change.record))) continue;
+				const checkVisibility = change.type !== 'DELETE' && !!change.record && !noPrimaryKey;
+				const bindings: Candidate['bindings'] = [];
+				for (const binding of subscription.changeBindings) {
+					if (!bindingAccepts(binding, table.schema, table.name, change.type)) continue;
+					if (binding.filter && !row) continue;
+					if (!binding.filter && !checkVisibility) {
+						bindings.push({ binding });
+						continue;
+					}
+					const filterKey = binding.filter ? JSON.stringify(binding.filter) : '';
+					const groupKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}\u0000${filterKey}`;
+					let group = groups.get(groupKey);
+					if (!group) {
+						group = { identity: subscription.identity, table, filter: binding.filter, items: [], passed: new Set() };
+						groups.set(groupKey, group);
+					}
+					bindings.push({ binding, group, index: group.items.length });
+					group.items.push({ record: row ?? {}, checkVisibility });
 				}
+				if (bindings.length > 0) candidates.push({ subscription, bindings, noPrimaryKey });
+			}
+			if (candidates.length > 0) planned.push({ change, table, candidates });
+		}
+		await Promise.all(
+			[...groups.values()].map(async (group) => {
+				group.passed = await passingItems(db, group.identity, group.table, group.filter, group.items);
+			})
+		);
+		for (const { change, table, candidates } of planned) {
+			for (const { subscription, bindings, noPrimaryKey } of candidates) {
+				const passing = bindings
+					.filter(({ group, index }) => !group || group.passed.has(index!))
+					.map(({ binding }) => binding);
+				if (passing.length === 0) continue;
 				subscription.outlet.push({
 					joinRef: subscription.joinRef,
 					ref: null,
 					topic: subscription.topic,
 					event: 'postgres_changes',
 					payload: {
-						ids: bindings.map((binding) => binding.id),
-						data: changeData(change, table, bindings, noPrimaryKey)
+						ids: passing.map((binding) => binding.id),
+						data: changeData(change, table, passing, noPrimaryKey)
 					}
 				});
 			}
@@ -153,24 +182,6 @@ export async function startChangeFeed(db: SqlDatabase, hub: Hub, log: (message: 
 			await draining;
 		}
 	};
-}
-
-function matchingDeliveries(listeners: Subscription[], change: QueuedChange, table: TableInfo): Delivery[] {
-	const deliveries: Delivery[] = [];
-	// A DELETE is checked against the old row the subscriber would receive.
-	const row = change.type === 'DELETE' ? oldRecord(change, table) : change.record;
-	for (const subscription of listeners) {
-		const bindings = subscription.changeBindings.filter(
-			(binding) =>
-				bindingAccepts(binding, table.schema, table.name, change.type) &&
-				(!binding.filter ||
-					(row !== undefined &&
-						row !== null &&
-						rowFilterAccepts(binding.filter, row, (column) => columnType(table, column))))
-		);
-		if (bindings.length > 0) deliveries.push({ subscription, bindings });
-	}
-	return deliveries;
 }
 
 /**
@@ -211,10 +222,6 @@ function changeData(
 		if (old) data.old_record = narrow(old);
 	}
 	return data;
-}
-
-function columnType(table: TableInfo, column: string): string | undefined {
-	return table.columns.find((candidate) => candidate.name === column)?.type;
 }
 
 function message(error: unknown): string {

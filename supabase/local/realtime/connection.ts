@@ -7,6 +7,8 @@ import type { WebSocket } from 'ws';
 import type { StackContext } from '../context.ts';
 import { channelRights } from './authorization.ts';
 import type { ChannelExtension } from './authorization.ts';
+import { isDatabaseError } from '../rest/errors.ts';
+import { checkFilter } from './filter-sql.ts';
 import { BindingError, parseBinding } from './filters.ts';
 import type { ChangeBinding } from './filters.ts';
 import { topicKey } from './hub.ts';
@@ -18,6 +20,14 @@ import type { PhoenixMessage, Vsn } from './protocol.ts';
 
 /** Close code for a frame that breaks the protocol (RFC 6455: invalid payload data). */
 export const CLOSE_MALFORMED = 1007;
+/** Close code for a socket that breaks a limit (RFC 6455: policy violation). */
+export const CLOSE_POLICY = 1008;
+/**
+ * Frames one socket may send: each is queued and may cost a database query, so a client
+ * past this is closed rather than allowed to stall the others (realtime-js reconnects).
+ */
+export const MESSAGES_PER_SECOND = 100;
+export const MESSAGE_BURST = 200;
 /** Unsent bytes a socket may hold before it counts as too slow and is dropped. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Supabase Realtime's default limit of channels one socket may join. */
@@ -38,6 +48,7 @@ export class Connection implements Outlet {
 	private readonly deps: ConnectionDeps;
 	private readonly subscriptions = new Map<string, Subscription>();
 	private queue: Promise<void> = Promise.resolve();
+	private readonly rate = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST);
 	private closed = false;
 	lastSeen = Date.now();
 
@@ -98,6 +109,11 @@ export class Connection implements Outlet {
 	private receive(data: Buffer, isBinary: boolean): void {
 		if (this.closed) return;
 		this.lastSeen = Date.now();
+		if (!this.rate.take(this.lastSeen)) {
+			this.deps.ctx.log('[realtime] closing a socket that sends more messages than allowed');
+			this.terminate(CLOSE_POLICY, 'ClientRateLimited: too many messages');
+			return;
+		}
 		let message: PhoenixMessage;
 		try {
 			message = decodeFrame(data, isBinary, this.vsn);
@@ -206,6 +222,12 @@ export class Connection implements Outlet {
 			return;
 		}
 
+		const refused = await this.checkFilters(identity, changeBindings);
+		if (refused) {
+			this.reply(message, 'error', { reason: `Invalid postgres_changes: ${refused}` });
+			return;
+		}
+
 		if (isPrivate && !(await channelRights(this.deps.ctx.db, identity, subTopic, 'broadcast')).read) {
 			this.reply(message, 'error', { reason: unauthorized(subTopic) });
 			return;
@@ -240,6 +262,21 @@ export class Connection implements Outlet {
 			this.system(subscription, 'postgres_changes', 'ok', 'Subscribed to PostgreSQL');
 		}
 		if (subscription.presenceEnabled) this.pushPresenceState(subscription);
+	}
+
+	/** Why a binding's filter cannot be evaluated (checked in SQL as Supabase checks it), or undefined. */
+	private async checkFilters(identity: Identity, bindings: ChangeBinding[]): Promise<string | undefined> {
+		for (const binding of bindings) {
+			if (!binding.filter) continue;
+			if (!binding.table || binding.table === '*') return 'a filter needs a table';
+			try {
+				await checkFilter(this.deps.ctx.db, identity, binding.schema, binding.table, binding.filter);
+			} catch (error) {
+				if (!isDatabaseError(error)) throw error;
+				return error.message;
+			}
+		}
+		return undefined;
 	}
 
 	private leave(subscription: Subscription): void {
@@ -384,6 +421,26 @@ export class Connection implements Outlet {
 		this.closed = true;
 		for (const subscription of this.subscriptions.values()) this.deps.hub.remove(subscription);
 		this.subscriptions.clear();
+	}
+}
+
+/** Allows `perSecond` on average and `burst` at once. */
+class TokenBucket {
+	private tokens: number;
+	private updated = Date.now();
+	private readonly perSecond: number;
+	private readonly burst: number;
+	constructor(perSecond: number, burst: number) {
+		this.perSecond = perSecond;
+		this.burst = burst;
+		this.tokens = burst;
+	}
+	take(now: number): boolean {
+		this.tokens = Math.min(this.burst, this.tokens + ((now - this.updated) / 1000) * this.perSecond);
+		this.updated = now;
+		if (this.tokens < 1) return false;
+		this.tokens -= 1;
+		return true;
 	}
 }
 

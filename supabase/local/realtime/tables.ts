@@ -84,10 +84,6 @@ export function quoteIdent(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
 }
 
-export function primaryKeyOf(table: TableInfo, record: Record<string, unknown>): string {
-	return JSON.stringify(table.primaryKey.map((column) => record[column] ?? null));
-}
-
 export function pick(record: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
 	const picked: Record<string, unknown> = {};
 	for (const column of columns) if (column in record) picked[column] = record[column];
