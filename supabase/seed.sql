@@ -5,7 +5,7 @@
 -- Every id is fixed so links, tests and demo scripts can rely on them:
 --   events      e0000000-0000-4000-8000-000000002018 (social-workforce-2018)
 --               e0000000-0000-4000-8000-000000002023 (ukraine-recovery-2023)
---   document    c0000000-0000-4000-8000-000000002018 (Call for Action, drafting)
+--   document    c0000000-0000-4000-8000-000000002018 (Call to Action, drafting)
 --   round       f0000000-0000-4000-8000-000000002018 (indicators, draft)
 --   users       a0000000-0000-4000-8000-0000000000NN staff, …0000000001NN delegates
 --   members     b<year>000-0000-4000-8000-<the user id's last 12 digits>
@@ -223,24 +223,24 @@ insert into public.events (
   'social-workforce-2018',
   pg_temp.tr(
     'Regional conference on social work and the social service workforce, Europe and Central Asia',
-    'Conferința regională privind asistența socială și forța de muncă din serviciile sociale, Europa și Asia Centrală',
+    'Conferința regională privind asistența socială și personalul din serviciile sociale, Europa și Asia Centrală',
     'Региональная конференция по социальной работе и кадрам социальных служб, Европа и Центральная Азия'
   ),
   pg_temp.tr(
     'Three days in Bucharest for government officials, academics and civil society from 21 countries to agree '
       || 'how to plan, develop and support the social service workforce. Hosted by the Romanian Ministry of Labour '
-      || 'and Social Justice and the National Agency for the Protection of Children''s Rights and Adoptions, with '
+      || 'and Social Justice and the National Authority for the Protection of Children''s Rights and Adoption, with '
       || 'the UNICEF Europe and Central Asia Regional Office. The conference closes with the adoption of a regional '
-      || 'Call for Action and a monitoring framework of indicators.',
+      || 'Call to Action and a monitoring framework of indicators.',
     'Trei zile la București în care reprezentanți ai guvernelor, ai mediului academic și ai societății civile din '
-      || '21 de țări convin asupra modului în care forța de muncă din serviciile sociale este planificată, dezvoltată '
-      || 'și sprijinită. Conferința este găzduită de Ministerul Muncii și Justiției Sociale și de Autoritatea Națională '
+      || '21 de țări convin asupra modului în care personalul din serviciile sociale este planificat, dezvoltat '
+      || 'și sprijinit. Conferința este găzduită de Ministerul Muncii și Justiției Sociale și de Autoritatea Națională '
       || 'pentru Protecția Drepturilor Copilului și Adopție, împreună cu Biroul Regional UNICEF pentru Europa și Asia '
       || 'Centrală, și se încheie cu adoptarea unui Apel la acțiune regional și a unui cadru de monitorizare cu indicatori.',
     'Три дня в Бухаресте, в течение которых представители правительств, академических кругов и гражданского '
       || 'общества из 21 страны договариваются о том, как планировать, развивать и поддерживать кадры социальных '
-      || 'служб. Организаторы — Министерство труда и социальной справедливости Румынии и Национальное агентство по '
-      || 'защите прав детей и усыновлению совместно с Региональным офисом ЮНИСЕФ для Европы и Центральной Азии. '
+      || 'служб. Организаторы — Министерство труда и социальной справедливости Румынии и Национальное управление по '
+      || 'защите прав ребенка и усыновлению совместно с Региональным офисом ЮНИСЕФ для Европы и Центральной Азии. '
       || 'Конференция завершается принятием регионального Призыва к действию и системы мониторинга с индикаторами.'
   ),
   'Bucharest, Romania',
@@ -268,11 +268,11 @@ from seed_people as p;
 
 insert into public.event_days (id, event_id, day_index, date, theme) values
   ('d0000000-0000-4000-8000-000000201801', 'e0000000-0000-4000-8000-000000002018', 1, '2018-11-21',
-    pg_temp.tr('Planning the workforce', 'Planificarea forței de muncă', 'Планирование кадров')),
+    pg_temp.tr('Planning the workforce', 'Planificarea personalului din serviciile sociale', 'Планирование кадров социальных служб')),
   ('d0000000-0000-4000-8000-000000201802', 'e0000000-0000-4000-8000-000000002018', 2, '2018-11-22',
-    pg_temp.tr('Developing the workforce', 'Dezvoltarea forței de muncă', 'Развитие кадров')),
+    pg_temp.tr('Developing the workforce', 'Dezvoltarea personalului din serviciile sociale', 'Развитие кадров социальных служб')),
   ('d0000000-0000-4000-8000-000000201803', 'e0000000-0000-4000-8000-000000002018', 3, '2018-11-23',
-    pg_temp.tr('Supporting the workforce', 'Sprijinirea forței de muncă', 'Поддержка кадров'));
+    pg_temp.tr('Supporting the workforce', 'Sprijinirea personalului din serviciile sociale', 'Поддержка кадров социальных служб'));
 
 -- ------------------------------------------------------------ 2018 sessions
 -- Times are Bucharest local time. Parallel sessions share a start time and are ordered
@@ -289,48 +289,48 @@ from (values
     'Main hall', 'plenary', 'closed', 0,
     pg_temp.tr(
       'Opening plenary: why invest in the social service workforce',
-      'Sesiunea plenară de deschidere: de ce să investim în forța de muncă din serviciile sociale',
+      'Sesiunea plenară de deschidere: de ce să investim în personalul din serviciile sociale',
       'Открытие конференции: зачем инвестировать в кадры социальных служб'),
     pg_temp.tr(
       'Welcome by the hosts, the regional picture of the workforce in Europe and Central Asia, and what the conference should agree by Friday.',
-      'Cuvânt de bun venit din partea gazdelor, imaginea regională a forței de muncă din Europa și Asia Centrală și ce ar trebui să convină conferința până vineri.',
-      'Приветствие организаторов, региональная картина кадров социальных служб в Европе и Центральной Азии и то, о чем конференция должна договориться к пятнице.')),
+      'Cuvânt de bun venit din partea gazdelor, situația personalului din serviciile sociale la nivelul regiunii Europa și Asia Centrală și rezultatele asupra cărora conferința ar trebui să convină până vineri.',
+      'Приветственное слово принимающей стороны, обзор положения с кадрами социальных служб в регионе Европы и Центральной Азии и итоги, о которых конференция должна договориться к пятнице.')),
   ('50000000-0000-4000-8000-000000001802', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '11:00', '12:30',
     'Main hall', 'panel', 'closed', 0,
     pg_temp.tr(
       'Defining the social service workforce and its statutory functions',
-      'Definirea forței de muncă din serviciile sociale și a funcțiilor sale statutare',
-      'Определение кадров социальных служб и их функций, установленных законом'),
+      'Definirea personalului din serviciile sociale și a atribuțiilor sale prevăzute de lege',
+      'Состав кадров социальных служб и функции, закрепленные законом'),
     pg_temp.tr(
       'Who belongs to the workforce (certified and uncertified social workers, para-professionals, allied professionals) and which functions the law reserves for whom.',
-      'Cine face parte din forța de muncă (asistenți sociali atestați și neatestați, paraprofesioniști, profesioniști din domenii conexe) și ce funcții rezervă legea fiecăruia.',
+      'Ce categorii alcătuiesc personalul din serviciile sociale (asistenți sociali atestați și neatestați, paraprofesioniști, profesioniști din domenii conexe) și ce atribuții rezervă legea fiecăreia.',
       'Кто относится к кадрам социальных служб (сертифицированные и несертифицированные социальные работники, парапрофессионалы, специалисты смежных профессий) и какие функции закон закрепляет за каждым.')),
   ('50000000-0000-4000-8000-000000001803', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '14:00', '15:30',
     'Room A', 'parallel', 'closed', 1,
     pg_temp.tr(
       'Strategic planning and financing of the workforce',
-      'Planificarea strategică și finanțarea forței de muncă',
-      'Стратегическое планирование и финансирование кадров'),
+      'Planificarea strategică și finanțarea personalului din serviciile sociale',
+      'Стратегическое планирование и финансирование кадров социальных служб'),
     pg_temp.tr(
       'Costing a workforce strategy, securing budget lines and linking workforce plans to social protection reform.',
-      'Estimarea costurilor unei strategii privind forța de muncă, asigurarea liniilor bugetare și corelarea planurilor de personal cu reforma protecției sociale.',
+      'Estimarea costurilor unei strategii privind personalul din serviciile sociale, asigurarea alocărilor bugetare și corelarea planurilor de personal cu reforma protecției sociale.',
       'Расчет стоимости кадровой стратегии, закрепление бюджетных статей и увязка кадровых планов с реформой социальной защиты.')),
   ('50000000-0000-4000-8000-000000001804', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '14:00', '15:30',
     'Room B', 'parallel', 'closed', 2,
     pg_temp.tr(
       'Human resources data: mapping the workforce',
-      'Date privind resursele umane: cartografierea forței de muncă',
+      'Date privind resursele umane: cartografierea personalului din serviciile sociale',
       'Кадровые данные: картирование кадров социальных служб'),
     pg_temp.tr(
       'What a workforce mapping measures, how to keep HR information systems current, and which numbers ministries need for decisions.',
-      'Ce măsoară o cartografiere a forței de muncă, cum se actualizează sistemele informaționale de resurse umane și de ce cifre au nevoie ministerele pentru decizii.',
+      'Ce măsoară cartografierea personalului, cum se actualizează sistemele informaționale de resurse umane și de ce cifre au nevoie ministerele pentru decizii.',
       'Что измеряет картирование кадров, как поддерживать кадровые информационные системы в актуальном состоянии и какие данные нужны министерствам для принятия решений.')),
   ('50000000-0000-4000-8000-000000001805', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '14:00', '15:30',
     'Room C', 'parallel', 'closed', 3,
     pg_temp.tr(
       'Inter-ministerial coordination for the workforce',
-      'Coordonarea interministerială în domeniul forței de muncă',
-      'Межведомственная координация в кадровых вопросах'),
+      'Coordonarea interministerială privind personalul din serviciile sociale',
+      'Межведомственная координация по вопросам кадров социальных служб'),
     pg_temp.tr(
       'How the ministries of social protection, health, education, justice and finance share responsibility for the people who deliver social services.',
       'Cum își împart ministerele protecției sociale, sănătății, educației, justiției și finanțelor responsabilitatea pentru oamenii care furnizează servicii sociale.',
@@ -340,7 +340,7 @@ from (values
     pg_temp.tr(
       'Mixed service markets: the state, NGOs and private providers',
       'Piețe mixte de servicii: statul, ONG-urile și furnizorii privați',
-      'Смешанный рынок услуг: государство, НКО и частные поставщики'),
+      'Смешанный рынок услуг: государство, НПО и частные поставщики'),
     pg_temp.tr(
       'Contracting out services without losing quality: licensing, standards and fair pay across public and non-state providers.',
       'Contractarea serviciilor fără a pierde din calitate: licențiere, standarde și remunerare echitabilă la furnizorii publici și neguvernamentali.',
@@ -360,18 +360,18 @@ from (values
     'Room A', 'parallel', 'scheduled', 1,
     pg_temp.tr(
       'Curricula and faculty for social work education',
-      'Curricula și cadrele didactice în învățământul de asistență socială',
-      'Учебные программы и преподаватели в образовании по социальной работе'),
+      'Curriculumul și cadrele didactice în învățământul de asistență socială',
+      'Учебные программы и преподавательский состав в подготовке социальных работников'),
     pg_temp.tr(
       'Aligning curricula with the functions workers actually perform, field placements, and developing the faculty who teach them.',
-      'Alinierea curriculei la funcțiile pe care lucrătorii le îndeplinesc efectiv, stagiile de practică și dezvoltarea cadrelor didactice care predau.',
+      'Alinierea curriculumului la funcțiile pe care lucrătorii le îndeplinesc efectiv, stagiile de practică și dezvoltarea cadrelor didactice care predau.',
       'Приведение учебных программ в соответствие с реальными функциями работников, полевая практика и развитие преподавательского состава.')),
   ('50000000-0000-4000-8000-000000001809', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '11:00', '12:30',
     'Room B', 'parallel', 'scheduled', 2,
     pg_temp.tr(
       'Supply meeting demand: enough workers with the right skills, where they are needed',
       'Corelarea ofertei cu cererea: suficienți lucrători, cu competențele potrivite, acolo unde este nevoie de ei',
-      'Баланс спроса и предложения: достаточно работников с нужными навыками там, где они нужны'),
+      'Баланс спроса и предложения: достаточное число работников нужной квалификации там, где они требуются'),
     pg_temp.tr(
       'Forecasting demand, attracting graduates to rural areas, and closing the gap between those trained and those employed.',
       'Estimarea cererii, atragerea absolvenților în zonele rurale și reducerea decalajului dintre cei formați și cei angajați.',
@@ -380,7 +380,7 @@ from (values
     'Room A', 'parallel', 'scheduled', 1,
     pg_temp.tr(
       'Joint multi-disciplinary training across sectors',
-      'Formare multidisciplinară comună pentru mai multe sectoare',
+      'Formare multidisciplinară comună pentru specialiști din mai multe sectoare',
       'Совместное междисциплинарное обучение специалистов разных секторов'),
     pg_temp.tr(
       'Training social workers, teachers, health workers, police and judges together so that referral and case management work in practice.',
@@ -390,12 +390,12 @@ from (values
     'Room B', 'parallel', 'scheduled', 2,
     pg_temp.tr(
       'In-service training and continuing professional development',
-      'Formarea la locul de muncă și dezvoltarea profesională continuă',
-      'Обучение на рабочем месте и непрерывное профессиональное развитие'),
+      'Formarea continuă și dezvoltarea profesională pe parcursul carierei',
+      'Обучение без отрыва от работы и непрерывное профессиональное развитие'),
     pg_temp.tr(
       'Accredited in-service programmes, credit systems, and linking continuing development to licensing and career progression.',
-      'Programe acreditate de formare la locul de muncă, sisteme de credite și corelarea dezvoltării continue cu licențierea și avansarea în carieră.',
-      'Аккредитованные программы обучения на рабочем месте, системы кредитов и связь непрерывного развития с лицензированием и карьерным ростом.')),
+      'Programe acreditate de formare continuă, sisteme de credite transferabile și corelarea dezvoltării profesionale cu licențierea și avansarea în carieră.',
+      'Аккредитованные программы обучения без отрыва от работы, системы зачетных единиц (кредитов) и связь непрерывного развития с лицензированием и карьерным ростом.')),
   ('50000000-0000-4000-8000-000000001812', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '16:00', '17:00',
     'Main hall', 'plenary', 'scheduled', 0,
     pg_temp.tr(
@@ -403,7 +403,7 @@ from (values
       'Sesiune plenară: concluziile sesiunilor paralele',
       'Пленарное заседание: отчеты параллельных сессий'),
     pg_temp.tr(
-      'Rapporteurs present the key points of days 1 and 2; delegates comment on the first draft of the Call for Action.',
+      'Rapporteurs present the key points of days 1 and 2; delegates comment on the first draft of the Call to Action.',
       'Raportorii prezintă principalele concluzii ale primelor două zile; delegații comentează prima versiune a Apelului la acțiune.',
       'Докладчики представляют ключевые выводы первого и второго дней; делегаты комментируют первый проект Призыва к действию.')),
   -- Day 3: Supporting
@@ -440,21 +440,21 @@ from (values
   ('50000000-0000-4000-8000-000000001816', 'd0000000-0000-4000-8000-000000201803', '2018-11-23', '11:00', '12:30',
     'Room C', 'parallel', 'scheduled', 3,
     pg_temp.tr(
-      'Professional associations and the voice of the workforce',
-      'Asociațiile profesionale și vocea lucrătorilor',
-      'Профессиональные ассоциации и голос работников'),
+      'Professional associations and the voice of social service workers',
+      'Asociațiile profesionale și vocea lucrătorilor din serviciile sociale',
+      'Профессиональные ассоциации и голос работников социальных служб'),
     pg_temp.tr(
       'Codes of ethics, professional registration, and the part associations play in standards, advocacy and peer support.',
       'Coduri deontologice, înregistrarea profesională și rolul asociațiilor în stabilirea standardelor, în advocacy și în sprijinul între colegi.',
-      'Этические кодексы, профессиональная регистрация и роль ассоциаций в разработке стандартов, адвокации и взаимной поддержке.')),
+      'Этические кодексы, профессиональная регистрация и роль ассоциаций в разработке стандартов, отстаивании интересов профессии и взаимной поддержке.')),
   ('50000000-0000-4000-8000-000000001817', 'd0000000-0000-4000-8000-000000201803', '2018-11-23', '14:00', '16:00',
     'Main hall', 'plenary', 'scheduled', 0,
     pg_temp.tr(
-      'Closing plenary: adoption of the Call for Action',
+      'Closing plenary: adoption of the Call to Action',
       'Sesiunea plenară de închidere: adoptarea Apelului la acțiune',
       'Заключительное пленарное заседание: принятие Призыва к действию'),
     pg_temp.tr(
-      'Final reading of the Call for Action, agreement on the monitoring framework of indicators, and closing remarks by the hosts.',
+      'Final reading of the Call to Action, agreement on the monitoring framework of indicators, and closing remarks by the hosts.',
       'Lectura finală a Apelului la acțiune, acordul asupra cadrului de monitorizare cu indicatori și cuvântul de încheiere al gazdelor.',
       'Окончательное чтение Призыва к действию, согласование системы мониторинга с индикаторами и заключительное слово организаторов.'))
 ) as s (id, day_id, day, starts, ends, room, format, status, position, title, description);
@@ -588,28 +588,28 @@ from (values
       'Panellists agreed that the workforce is broader than social workers alone: para-professionals and allied professionals carry much of the daily work. '
         || 'Several countries reported laws that name statutory functions, such as assessment and case management in child protection, without saying who may perform them. '
         || 'Key point: define the functions first, then the qualifications each function requires.',
-      'Participanții la panel au convenit că forța de muncă nu se limitează la asistenții sociali: paraprofesioniștii și profesioniștii din domenii conexe '
-        || 'duc o mare parte din munca de zi cu zi. Mai multe țări au semnalat legi care numesc funcțiile statutare, precum evaluarea și managementul de caz '
-        || 'în protecția copilului, fără a preciza cine le poate îndeplini. Concluzia principală: mai întâi se definesc funcțiile, apoi calificările necesare fiecăreia.',
+      'Participanții la panel au convenit că personalul din serviciile sociale nu se limitează la asistenții sociali: paraprofesioniștii și profesioniștii '
+        || 'din domenii conexe duc o mare parte din munca de zi cu zi. Mai multe țări au semnalat că legislația enumeră atribuții prevăzute de lege, precum '
+        || 'evaluarea și managementul de caz în protecția copilului, fără a preciza cine le poate îndeplini. Concluzia principală: mai întâi se definesc funcțiile, apoi calificările necesare fiecăreia.',
       'Участники дискуссии согласились, что кадры социальных служб не ограничиваются социальными работниками: значительную часть повседневной работы '
-        || 'выполняют парапрофессионалы и специалисты смежных профессий. Несколько стран сообщили о законах, которые называют установленные функции, '
-        || 'например оценку и ведение случаев в сфере защиты детей, но не определяют, кто вправе их выполнять. Главный вывод: сначала определить функции, '
+        || 'выполняют парапрофессионалы и специалисты смежных профессий. Несколько стран сообщили, что в их законодательстве перечислены '
+        || 'функции, закрепленные законом, например оценка и ведение случаев в сфере защиты детей, но не определено, кто вправе их выполнять. Главный вывод: сначала определить функции, '
         || 'а затем квалификации, необходимые для каждой из них.')),
   ('50000000-0000-4000-8000-000000001803', 'a0000000-0000-4000-8000-000000000002', '2018-11-21 16:15 Europe/Bucharest',
     pg_temp.tr(
       'Participants compared how workforce costs appear in budgets. Where posts are funded by local authorities alone, poorer regions fall behind. '
         || 'Recommendations: cost the strategy before it is adopted, protect salary lines for statutory posts, and use pooled national funding to close regional gaps.',
       'Participanții au comparat modul în care costurile cu personalul apar în bugete. Acolo unde posturile sunt finanțate doar de autoritățile locale, '
-        || 'regiunile mai sărace rămân în urmă. Recomandări: estimarea costurilor strategiei înainte de adoptare, protejarea liniilor salariale pentru posturile '
-        || 'statutare și o finanțare națională comună pentru reducerea decalajelor regionale.',
-      'Участники сравнили, как расходы на персонал отражаются в бюджетах. Там, где должности финансируются только органами местного самоуправления, '
+        || 'regiunile mai sărace rămân în urmă. Recomandări: estimarea costurilor strategiei înainte de adoptare, protejarea fondurilor salariale pentru posturile '
+        || 'prevăzute de lege și o finanțare națională comună pentru reducerea decalajelor regionale.',
+      'Участники сравнили, как расходы на кадры социальных служб отражаются в бюджетах. Там, где должности финансируются только органами местного самоуправления, '
         || 'более бедные регионы отстают. Рекомендации: рассчитывать стоимость стратегии до ее утверждения, защищать статьи заработной платы для '
         || 'установленных законом должностей и использовать общее национальное финансирование для сокращения региональных разрывов.')),
   ('50000000-0000-4000-8000-000000001804', 'a0000000-0000-4000-8000-000000000003', '2018-11-21 16:20 Europe/Bucharest',
     pg_temp.tr(
       'Three countries presented recent workforce mappings. Common difficulties were job titles that differ between ministries and data held only on paper '
         || 'at district level. The session agreed that a minimum data set (posts, vacancies, qualifications, turnover) should be collected every year.',
-      'Trei țări au prezentat cartografieri recente ale forței de muncă. Dificultățile comune au fost denumirile de posturi diferite de la un minister la altul '
+      'Trei țări au prezentat cartografieri recente ale personalului din serviciile sociale. Dificultățile comune au fost denumirile de posturi diferite de la un minister la altul '
         || 'și datele păstrate doar pe hârtie la nivel de district. Sesiunea a convenit ca un set minim de date (posturi, posturi vacante, calificări, fluctuație) '
         || 'să fie colectat anual.',
       'Три страны представили результаты недавнего картирования кадров. Общими трудностями стали различающиеся в разных министерствах названия должностей '
@@ -621,7 +621,7 @@ from (values
         || 'reported faster agreement on joint standards. Key point: give one ministry the mandate to lead workforce planning, with the others formally involved.',
       'Delegații au descris circuite de referire care se întrerup între sănătate, educație și protecție socială. Țările care au un organism interministerial permanent '
         || 'au ajuns mai repede la un acord asupra standardelor comune. Concluzia principală: un singur minister să primească mandatul de a conduce planificarea '
-        || 'forței de muncă, iar celelalte să fie implicate formal.',
+        || 'personalului din serviciile sociale, iar celelalte să fie implicate formal.',
       'Делегаты описали механизмы перенаправления, которые не работают на стыке здравоохранения, образования и социальной защиты. Страны с постоянно '
         || 'действующим межведомственным органом быстрее согласовывают общие стандарты. Главный вывод: поручить одному министерству руководство кадровым '
         || 'планированием при официальном участии остальных.')),
@@ -631,7 +631,7 @@ from (values
         || 'Participants asked for the same standards and licensing rules for all providers.',
       'Contractarea ONG-urilor a extins acoperirea în mai multe țări, însă salariile din serviciile contractate sunt adesea mai mici decât cele din '
         || 'serviciile publice. Participanții au cerut aceleași standarde și reguli de licențiere pentru toți furnizorii.',
-      'Привлечение НКО по контрактам расширило охват услугами в ряде стран, однако оплата труда в таких услугах часто ниже, чем в '
+      'Привлечение НПО по контрактам расширило охват услугами в ряде стран, однако оплата труда в таких услугах часто ниже, чем в '
         || 'государственных. Участники призвали к единым стандартам и правилам лицензирования для всех поставщиков.'))
 ) as s (session_id, published_by, published_at, body);
 
@@ -647,20 +647,20 @@ from (values
   ('10000000-0000-4000-8000-000000001801', 'P1', 'planning', 1,
     pg_temp.tr(
       'A national government-led workforce leadership group exists',
-      'Există un grup național de coordonare a forței de muncă, condus de guvern',
+      'Există un grup național de coordonare privind personalul din serviciile sociale, condus de Guvern',
       'Создана национальная межведомственная группа по кадровым вопросам под руководством правительства'),
     pg_temp.tr(
       'A standing group, chaired by a ministry, that brings together the ministries, local authorities, educators and professional bodies responsible for the social service workforce.',
-      'Un grup permanent, prezidat de un minister, care reunește ministerele, autoritățile locale, instituțiile de învățământ și organismele profesionale responsabile de forța de muncă din serviciile sociale.',
+      'Un grup permanent, prezidat de un minister, care reunește ministerele, autoritățile locale, instituțiile de învățământ și organismele profesionale responsabile de personalul din serviciile sociale.',
       'Постоянная группа под председательством министерства, объединяющая министерства, органы местного самоуправления, учебные заведения и профессиональные организации, отвечающие за кадры социальных служб.'),
     pg_temp.tr(
       'Government decision establishing the group; minutes of its meetings in the last 12 months.',
-      'Hotărârea de guvern de înființare a grupului; procesele-verbale ale ședințelor din ultimele 12 luni.',
+      'Hotărârea Guvernului privind înființarea grupului; procesele-verbale ale ședințelor din ultimele 12 luni.',
       'Постановление правительства о создании группы; протоколы ее заседаний за последние 12 месяцев.')),
   ('10000000-0000-4000-8000-000000001802', 'P2', 'planning', 2,
     pg_temp.tr(
       'A workforce mapping has been done in the last five years',
-      'În ultimii cinci ani a fost realizată o cartografiere a forței de muncă',
+      'În ultimii cinci ani a fost realizată o cartografiere a personalului din serviciile sociale',
       'За последние пять лет проведено картирование кадров'),
     pg_temp.tr(
       'A national assessment of how many social service workers there are, where they work, which qualifications they hold and which functions they perform.',
@@ -673,11 +673,11 @@ from (values
   ('10000000-0000-4000-8000-000000001803', 'P3', 'planning', 3,
     pg_temp.tr(
       'A national workforce strengthening strategy is adopted',
-      'Este adoptată o strategie națională de consolidare a forței de muncă',
+      'Este adoptată o strategie națională de consolidare a personalului din serviciile sociale',
       'Принята национальная стратегия укрепления кадрового потенциала'),
     pg_temp.tr(
       'A costed strategy or action plan for planning, developing and supporting the social service workforce, adopted by the government.',
-      'O strategie sau un plan de acțiune cu costuri estimate pentru planificarea, dezvoltarea și sprijinirea forței de muncă din serviciile sociale, adoptat de guvern.',
+      'O strategie sau un plan de acțiune cu costuri estimate pentru planificarea, dezvoltarea și sprijinirea personalului din serviciile sociale, adoptat de Guvern.',
       'Стратегия или план действий с расчетом затрат по планированию, развитию и поддержке кадров социальных служб, утвержденные правительством.'),
     pg_temp.tr(
       'Official text of the strategy and the act adopting it.',
@@ -686,11 +686,11 @@ from (values
   ('10000000-0000-4000-8000-000000001804', 'P4', 'planning', 4,
     pg_temp.tr(
       'Funding for the workforce strategy is committed',
-      'Finanțarea strategiei privind forța de muncă este asigurată',
+      'Finanțarea strategiei privind personalul din serviciile sociale este asigurată',
       'Выделено финансирование кадровой стратегии'),
     pg_temp.tr(
       'The state budget or the medium-term expenditure framework has identifiable lines for the strategy''s actions.',
-      'Bugetul de stat sau cadrul de cheltuieli pe termen mediu cuprinde linii bugetare distincte pentru acțiunile strategiei.',
+      'Bugetul de stat sau cadrul de cheltuieli pe termen mediu cuprinde alocări bugetare distincte pentru acțiunile strategiei.',
       'Государственный бюджет или среднесрочный план расходов содержит отдельные статьи на мероприятия стратегии.'),
     pg_temp.tr(
       'Budget law and medium-term expenditure framework.',
@@ -713,7 +713,7 @@ from (values
   ('10000000-0000-4000-8000-000000001806', 'D1', 'developing', 1,
     pg_temp.tr(
       'Share of statutory positions held by certified social workers',
-      'Ponderea posturilor statutare ocupate de asistenți sociali atestați',
+      'Ponderea posturilor prevăzute de lege ocupate de asistenți sociali atestați',
       'Доля установленных законом должностей, занятых сертифицированными социальными работниками'),
     pg_temp.tr(
       'Positions whose functions the law reserves for social workers, such as case management in child protection, that are held by a certified social worker.',
@@ -721,7 +721,7 @@ from (values
       'Должности, функции которых закон закрепляет за социальными работниками, например ведение случаев в сфере защиты детей, занятые сертифицированным социальным работником.'),
     pg_temp.tr(
       'HR records of statutory services; register of certified social workers.',
-      'Evidențele de personal ale serviciilor statutare; registrul asistenților sociali atestați.',
+      'Evidențele de personal ale serviciilor publice prevăzute de lege; registrul asistenților sociali atestați.',
       'Кадровый учет государственных служб; реестр сертифицированных социальных работников.')),
   ('10000000-0000-4000-8000-000000001807', 'D2', 'developing', 2,
     pg_temp.tr(
@@ -739,15 +739,15 @@ from (values
   ('10000000-0000-4000-8000-000000001808', 'D3', 'developing', 3,
     pg_temp.tr(
       'A national in-service training curriculum is approved',
-      'Este aprobată o curriculă națională de formare continuă',
+      'Este aprobat un curriculum național de formare continuă',
       'Утверждена национальная программа обучения без отрыва от работы'),
     pg_temp.tr(
       'A curriculum for the in-service training of social service workers, approved by the responsible ministry and linked to the functions of each post.',
-      'O curriculă de formare continuă a lucrătorilor din serviciile sociale, aprobată de ministerul de resort și corelată cu funcțiile fiecărui post.',
+      'Un curriculum de formare continuă a lucrătorilor din serviciile sociale, aprobat de ministerul de resort și corelat cu atribuțiile fiecărui post.',
       'Программа обучения работников социальных служб без отрыва от работы, утвержденная профильным министерством и увязанная с функциями каждой должности.'),
     pg_temp.tr(
       'Ministerial order approving the curriculum; training records.',
-      'Ordinul de ministru de aprobare a curriculei; evidențele sesiunilor de formare.',
+      'Ordinul ministrului de aprobare a curriculumului; evidențele sesiunilor de formare.',
       'Приказ министерства об утверждении программы; учет проведенного обучения.')),
   ('10000000-0000-4000-8000-000000001809', 'D4', 'developing', 4,
     pg_temp.tr(
@@ -756,7 +756,7 @@ from (values
       'Доля специалистов первой линии, прошедших обучение за последние 12 месяцев'),
     pg_temp.tr(
       'Front-line social service workers who completed at least 40 hours of accredited in-service training in the last 12 months.',
-      'Lucrătorii din prima linie ai serviciilor sociale care au absolvit cel puțin 40 de ore de formare continuă acreditată în ultimele 12 luni.',
+      'Lucrătorii din prima linie ai serviciilor sociale care au parcurs cel puțin 40 de ore de formare continuă acreditată în ultimele 12 luni.',
       'Работники социальных служб первой линии, прошедшие не менее 40 часов аккредитованного обучения без отрыва от работы за последние 12 месяцев.'),
     pg_temp.tr(
       'Records of training providers; HR information system.',
@@ -819,12 +819,12 @@ from (values
   ('10000000-0000-4000-8000-000000001814', 'X1', 'cross_cutting', 1,
     pg_temp.tr(
       'Workforce data are disaggregated by sex, age and region',
-      'Datele privind forța de muncă sunt dezagregate pe sexe, vârstă și regiuni',
-      'Кадровые данные дезагрегированы по полу, возрасту и регионам'),
+      'Datele privind personalul din serviciile sociale sunt dezagregate pe sexe, vârstă și regiuni',
+      'Кадровые данные в разбивке по полу, возрасту и регионам'),
     pg_temp.tr(
       'Routine workforce statistics show the sex, age group and region of workers, so that gaps in rural and remote areas are visible.',
-      'Statisticile curente privind forța de muncă arată sexul, grupa de vârstă și regiunea lucrătorilor, astfel încât decalajele din zonele rurale și izolate să fie vizibile.',
-      'Регулярная кадровая статистика показывает пол, возрастную группу и регион работников, чтобы были видны пробелы в сельских и отдаленных районах.'),
+      'Statisticile curente privind personalul arată sexul, grupa de vârstă și regiunea lucrătorilor, astfel încât decalajele din zonele rurale și izolate să fie vizibile.',
+      'Регулярная кадровая статистика показывает пол, возрастную группу и регион работников, чтобы был виден дефицит кадров в сельских и отдаленных районах.'),
     pg_temp.tr(
       'Reports of the HR information system.',
       'Rapoartele sistemului informațional de resurse umane.',
@@ -832,12 +832,12 @@ from (values
   ('10000000-0000-4000-8000-000000001815', 'X2', 'cross_cutting', 2,
     pg_temp.tr(
       'Workforce policy is reviewed with civil society and the workforce itself',
-      'Politica privind forța de muncă este revizuită împreună cu societatea civilă și cu lucrătorii înșiși',
+      'Politica privind personalul din serviciile sociale este revizuită împreună cu societatea civilă și cu lucrătorii înșiși',
       'Кадровая политика пересматривается с участием гражданского общества и самих работников'),
     pg_temp.tr(
       'Professional associations, trade unions, NGOs and people who use services take part in reviewing workforce policy at least every two years.',
-      'Asociațiile profesionale, sindicatele, ONG-urile și beneficiarii serviciilor participă la revizuirea politicii privind forța de muncă cel puțin o dată la doi ani.',
-      'Профессиональные ассоциации, профсоюзы, НКО и получатели услуг участвуют в пересмотре кадровой политики не реже одного раза в два года.'),
+      'Asociațiile profesionale, sindicatele, ONG-urile și beneficiarii serviciilor participă la revizuirea politicii privind personalul cel puțin o dată la doi ani.',
+      'Профессиональные ассоциации, профсоюзы, НПО и получатели услуг участвуют в пересмотре кадровой политики не реже одного раза в два года.'),
     pg_temp.tr(
       'Minutes of the consultations; review reports.',
       'Procesele-verbale ale consultărilor; rapoartele de revizuire.',
@@ -868,7 +868,7 @@ select 'f0000000-0000-4000-8000-000000002018', i.id,
 from public.indicators as i
 where i.event_id = 'e0000000-0000-4000-8000-000000002018';
 
--- ------------------------------------------------------------ 2018 Call for Action
+-- ------------------------------------------------------------ 2018 Call to Action
 -- The document row only: its text lives in the Yjs documents cta:<id>:<lang>, which the
 -- delegates draft live.
 
@@ -876,8 +876,8 @@ insert into public.documents (id, event_id, title, status, master_language) valu
   'c0000000-0000-4000-8000-000000002018',
   'e0000000-0000-4000-8000-000000002018',
   pg_temp.tr(
-    'Call for Action: investing in the social service workforce in Europe and Central Asia',
-    'Apel la acțiune: investiția în forța de muncă din serviciile sociale din Europa și Asia Centrală',
+    'Call to Action: investing in the social service workforce in Europe and Central Asia',
+    'Apel la acțiune: investiții în personalul din serviciile sociale în Europa și Asia Centrală',
     'Призыв к действию: инвестиции в кадры социальных служб в Европе и Центральной Азии'),
   'drafting',
   'en'
@@ -894,7 +894,7 @@ select r.id::uuid, r.session_id::uuid,
 from (values
   ('70000000-0000-4000-8000-000000001801', '50000000-0000-4000-8000-000000001802', 'delegate.ro.1@accord.test', 'ro', 'proposed',
     '2018-11-21 12:10 Europe/Bucharest',
-    'Legea să precizeze ce funcții statutare pot fi îndeplinite doar de asistenți sociali atestați.'),
+    'Legea să precizeze care atribuții pot fi îndeplinite doar de asistenți sociali atestați.'),
   ('70000000-0000-4000-8000-000000001802', '50000000-0000-4000-8000-000000001803', 'delegate.ge.1@accord.test', 'en', 'accepted',
     '2018-11-21 14:40 Europe/Bucharest',
     'Cost the national workforce strategy before it is adopted, and publish the costing with it.'),
@@ -960,16 +960,16 @@ insert into public.events (
   'ukraine-recovery-2023',
   pg_temp.tr(
     'Online consultation: the social service workforce in Ukraine''s recovery',
-    'Consultare online: forța de muncă din serviciile sociale în redresarea Ucrainei',
+    'Consultare online: personalul din serviciile sociale în redresarea Ucrainei',
     'Онлайн-консультация: кадры социальных служб в восстановлении Украины'),
   pg_temp.tr(
     'An online consultation with Ukrainian ministries, local authorities, NGOs and international partners on how to rebuild and strengthen '
       || 'the social service workforce as part of Ukraine''s recovery. Participants add recommendations to each session''s board; every session '
       || 'closes with its key recommendations.',
-    'O consultare online cu ministere ucrainene, autorități locale, ONG-uri și parteneri internaționali despre cum poate fi refăcută și '
-      || 'consolidată forța de muncă din serviciile sociale ca parte a redresării Ucrainei. Participanții adaugă recomandări pe panoul fiecărei '
+    'O consultare online cu ministere ucrainene, autorități locale, ONG-uri și parteneri internaționali despre cum poate fi refăcut și '
+      || 'consolidat personalul din serviciile sociale ca parte a redresării Ucrainei. Participanții adaugă recomandări pe panoul fiecărei '
       || 'sesiuni; fiecare sesiune se încheie cu recomandările sale principale.',
-    'Онлайн-консультация с украинскими министерствами, органами местного самоуправления, НКО и международными партнерами о том, как '
+    'Онлайн-консультация с украинскими министерствами, органами местного самоуправления, НПО и международными партнерами о том, как '
       || 'восстановить и укрепить кадры социальных служб в ходе восстановления Украины. Участники добавляют рекомендации на доску каждой '
       || 'сессии; каждая сессия завершается ключевыми рекомендациями.'),
   'Online',
@@ -1000,7 +1000,7 @@ insert into public.event_days (id, event_id, day_index, date, theme) values
   ('d0000000-0000-4000-8000-000000202301', 'e0000000-0000-4000-8000-000000002023', 1, '2023-04-26',
     pg_temp.tr(
       'A workforce for recovery',
-      'O forță de muncă pentru redresare',
+      'Personalul din serviciile sociale pentru redresare',
       'Кадры для восстановления'));
 
 insert into public.sessions (id, event_id, day_id, starts_at, ends_at, room, format, status, position, title, description)
@@ -1012,21 +1012,21 @@ from (values
   ('50000000-0000-4000-8000-000000002301', '10:00', '11:00', 'Plenary webinar', 'webinar', 0,
     pg_temp.tr(
       'Session 1: The social service workforce in wartime: what has changed',
-      'Sesiunea 1: Forța de muncă din serviciile sociale în timp de război: ce s-a schimbat',
+      'Sesiunea 1: Personalul din serviciile sociale în timp de război: ce s-a schimbat',
       'Сессия 1: Кадры социальных служб в военное время: что изменилось'),
     pg_temp.tr(
       'Displacement, the new needs of families and children, and the loss of staff: an overview from national and local authorities.',
       'Strămutarea, noile nevoi ale familiilor și copiilor și pierderea de personal: o prezentare din partea autorităților naționale și locale.',
-      'Вынужденное переселение, новые потребности семей и детей и потеря персонала: обзор от национальных и местных органов власти.')),
+      'Вынужденное переселение, новые потребности семей и детей и потеря персонала: обзор, представленный национальными и местными органами власти.')),
   ('50000000-0000-4000-8000-000000002302', '11:15', '12:45', 'Breakout room A', 'working_group', 1,
     pg_temp.tr(
       'Session 2a: Community-based services and care reform',
       'Sesiunea 2a: Serviciile comunitare și reforma sistemului de îngrijire',
-      'Сессия 2a: Услуги по месту жительства и реформа системы опеки'),
+      'Сессия 2a: Услуги по месту жительства и реформа системы ухода за детьми (деинституционализация)'),
     pg_temp.tr(
       'Which workers the hromadas need to support families and bring children home from institutions, and how to recruit them.',
-      'De ce lucrători au nevoie comunitățile teritoriale (hromadas) pentru a sprijini familiile și a readuce copiii din instituții acasă și cum pot fi recrutați.',
-      'Какие работники нужны громадам, чтобы поддерживать семьи и возвращать детей из учреждений домой, и как их привлечь.')),
+      'De ce lucrători au nevoie comunitățile teritoriale (hromade) pentru a sprijini familiile și a readuce copiii din instituții acasă și cum pot fi recrutați.',
+      'Какие работники нужны территориальным громадам (общинам), чтобы поддерживать семьи и возвращать детей из учреждений домой, и как их привлечь.')),
   ('50000000-0000-4000-8000-000000002303', '11:15', '12:45', 'Breakout room B', 'working_group', 2,
     pg_temp.tr(
       'Session 2b: Supporting the workers: supervision, mental health and psychosocial support',
@@ -1034,7 +1034,7 @@ from (values
       'Сессия 2b: Поддержка работников: супервизия, психическое здоровье и психосоциальная поддержка'),
     pg_temp.tr(
       'Keeping social service workers well while they work under stress and are themselves in danger.',
-      'Cum își păstrează starea de bine lucrătorii din serviciile sociale care muncesc sub presiune și sunt ei înșiși în pericol.',
+      'Cum poate fi protejată starea de bine a lucrătorilor din serviciile sociale care lucrează sub presiune și sunt ei înșiși în pericol.',
       'Как сохранить благополучие работников социальных служб, которые трудятся в условиях стресса и сами находятся в опасности.')),
   ('50000000-0000-4000-8000-000000002304', '13:30', '14:30', 'Plenary webinar', 'webinar', 0,
     pg_temp.tr(
@@ -1110,7 +1110,7 @@ from (values
     'Предоставить работникам, которые работают в прифронтовых районах, дополнительные дни отпуска и доступ к психологической помощи.'),
   ('70000000-0000-4000-8000-000000002309', '50000000-0000-4000-8000-000000002303', 'delegate.md.2@accord.test', 'ro',
     '2023-04-26 12:35 Europe/Kyiv',
-    'Supervizorii să fie formați în practica informată asupra traumei înainte de extinderea serviciilor.'),
+    'Supervizorii să fie formați în abordarea informată de traumă înainte de extinderea serviciilor.'),
   -- Session 3
   ('70000000-0000-4000-8000-000000002310', '50000000-0000-4000-8000-000000002304', 'delegate.ua.1@accord.test', 'en',
     '2023-04-26 14:10 Europe/Kyiv',

@@ -1,6 +1,7 @@
 // Every e2e test fails if the page logged an error or threw: a console error is a bug a
 // person would not see but would suffer from.
 import { test as base, expect } from '@playwright/test';
+import { IntlMessageFormat } from 'intl-messageformat';
 import en from '../../src/lib/i18n/locales/en.json' with { type: 'json' };
 import ro from '../../src/lib/i18n/locales/ro.json' with { type: 'json' };
 import ru from '../../src/lib/i18n/locales/ru.json' with { type: 'json' };
@@ -12,12 +13,12 @@ export const LOCALES = Object.keys(messages) as Locale[];
 /** The browser's own language setting per locale, which it sends as Accept-Language. */
 export const BROWSER_LOCALE: Record<Locale, string> = { en: 'en-GB', ro: 'ro-RO', ru: 'ru-RU' };
 
-/** A message by dotted key, with {placeholders} filled in (no plural handling). */
+/** A message by dotted key, formatted as the app formats it (plurals, selects, numbers). */
 export function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
 	let node: unknown = messages[locale];
 	for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
 	if (typeof node !== 'string') throw new Error(`No message ${locale}:${key}`);
-	return node.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+	return String(new IntlMessageFormat(node, locale).format(values));
 }
 
 export const test = base.extend<{ consoleErrors: string[]; allowedConsoleErrors: RegExp[] }>({

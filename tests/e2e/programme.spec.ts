@@ -25,7 +25,7 @@ for (const locale of LOCALES) {
 			// The opening plenary starts at 09:00 Bucharest time whatever the reader's zone.
 			await expect(sessions.first()).toContainText('09:00');
 			await expect(sessions.first()).toContainText(t(locale, 'programme.format.plenary'));
-			await expect(sessions.first()).toContainText(t(locale, 'programme.chair'));
+			await expect(sessions.first()).toContainText(t(locale, 'programme.role.chair', { count: 1, format: 'plenary' }));
 			await expect(page.getByRole('link', { name: t(locale, 'nav.programme') })).toHaveAttribute(
 				'aria-current',
 				'page'

@@ -153,7 +153,7 @@ describe('the 2018 conference', () => {
 			`select title ->> 'en' as title from public.sessions where event_id = $1 order by starts_at desc limit 1`,
 			[EVENT_2018]
 		);
-		expect(closing.rows[0]?.title).toMatch(/adoption of the Call for Action/);
+		expect(closing.rows[0]?.title).toMatch(/adoption of the Call to Action/);
 	});
 
 	it('gives every session a chair and a rapporteur, and has free-text guests among resource persons', async () => {
@@ -219,7 +219,7 @@ describe('the 2018 conference', () => {
 		}
 	});
 
-	it('has one draft voting round holding every indicator, and the Call for Action in drafting', async () => {
+	it('has one draft voting round holding every indicator, and the Call to Action in drafting', async () => {
 		const round = await db.query<{ status: string; indicators: number }>(
 			`select r.status::text, (select count(*)::int from public.round_indicators ri where ri.round_id = r.id) as indicators
 			from public.voting_rounds r where r.event_id = $1`,

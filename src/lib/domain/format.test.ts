@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDateRange, formatTime, formatTimeRange, safeTimeZone } from './format.ts';
+import {
+	calendarDateIn,
+	formatCalendarDate,
+	formatDateRange,
+	formatDateTimeRange,
+	formatTime,
+	formatTimeRange,
+	formatTimeZoneName,
+	safeTimeZone
+} from './format.ts';
 
 describe('format', () => {
 	it('formats calendar dates in each language', () => {
@@ -26,5 +35,41 @@ describe('format', () => {
 		expect(safeTimeZone('Mars/Olympus')).toBe('UTC');
 		expect(formatTime('not a date', 'en', 'UTC')).toBe('');
 		expect(formatCalendarDate('2018-13-45', 'en')).toBe('2018-13-45');
+	});
+});
+
+describe('time zone names and date-time spans', () => {
+	const november = new Date('2018-11-21T10:00:00Z');
+
+	it("names the event's zone in the reader's language, not by its IANA id", () => {
+		expect(formatTimeZoneName('Europe/Bucharest', 'en', november)).toBe('Eastern European Time');
+		expect(formatTimeZoneName('Europe/Bucharest', 'ro', november)).toBe('Ora Europei de Est');
+		expect(formatTimeZoneName('Europe/Bucharest', 'ru', november)).toBe('Восточная Европа');
+		for (const locale of ['en', 'ro', 'ru'] as const) {
+			expect(formatTimeZoneName('Europe/Kyiv', locale, november)).not.toMatch(/Europe\/|Kyiv|GMT/);
+		}
+	});
+
+	it('spells out UTC rather than showing an offset', () => {
+		expect(formatTimeZoneName('UTC', 'ro', november)).toBe('Timpul universal coordonat');
+		expect(formatTimeZoneName('Mars/Olympus', 'ru', november)).toBe('Всемирное координированное время');
+	});
+
+	it('collapses a span inside one day', () => {
+		const span = (locale: 'en' | 'ro' | 'ru') =>
+			formatDateTimeRange('2018-11-23T07:00:00Z', '2018-11-23T11:00:00Z', locale, 'Europe/Bucharest');
+		expect(span('en')).toMatch(/^23 November 2018,? 09:00\s?–\s?13:00$/);
+		expect(span('ro')).toMatch(/^23 noiembrie 2018,? 09:00\s?–\s?13:00$/);
+		expect(span('ru')).toMatch(/^23 ноября 2018\s?г\.,? 09:00\s?–\s?13:00$/);
+		expect(formatDateTimeRange('nonsense', '2018-11-23T11:00:00Z', 'en', 'UTC')).toBe('');
+	});
+});
+
+describe('calendarDateIn', () => {
+	it("gives the date an instant falls on in the event's zone", () => {
+		// 23:30 UTC on the 22nd is already the 23rd in Bucharest.
+		expect(calendarDateIn('2018-11-22T23:30:00Z', 'Europe/Bucharest')).toBe('2018-11-23');
+		expect(calendarDateIn('2018-11-22T23:30:00Z', 'UTC')).toBe('2018-11-22');
+		expect(calendarDateIn('garbage', 'UTC')).toBe('');
 	});
 });

@@ -54,3 +54,54 @@ export function safeTimeZone(timeZone: string): string {
 		return 'UTC';
 	}
 }
+
+/**
+ * A time zone as a reader names it, in their language ("Ora Europei de Est", "Восточная
+ * Европа"), never the IANA id. The generic name fits a programme spanning days; where CLDR
+ * has only an offset for it (UTC, some zones) the specific name reads better.
+ */
+export function formatTimeZoneName(timeZone: string, locale: Locale, at: Date = new Date()): string {
+	const zone = safeTimeZone(timeZone);
+	const name = (style: 'long' | 'longGeneric') =>
+		new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: zone, timeZoneName: style })
+			.formatToParts(at)
+			.find((part) => part.type === 'timeZoneName')?.value ?? zone;
+	const generic = name('longGeneric');
+	return /^(GMT|UTC)([+-−]|$)/.test(generic) ? name('long') : generic;
+}
+
+/** A span between two instants in a time zone ("23 November 2018, 09:00–13:00"). */
+export function formatDateTimeRange(
+	start: string | Date,
+	end: string | Date,
+	locale: Locale,
+	timeZone: string
+): string {
+	const from = new Date(start);
+	const to = new Date(end);
+	if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return '';
+	return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+		timeZone: safeTimeZone(timeZone),
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatRange(from, to);
+}
+
+/** The calendar date ('2018-11-23') an instant falls on in a time zone. */
+export function calendarDateIn(instant: string | Date, timeZone: string): string {
+	const date = new Date(instant);
+	if (Number.isNaN(date.getTime())) return '';
+	// en-CA writes ISO order; the parts keep it independent of that locale's separators.
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: safeTimeZone(timeZone),
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).formatToParts(date);
+	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('year')}-${part('month')}-${part('day')}`;
+}

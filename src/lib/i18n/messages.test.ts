@@ -2,7 +2,12 @@
 // language, Romanian and Russian actually translated, ICU plurals with the categories
 // each language needs.
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../domain/locale.ts';
+import { GLOSSARY, RETIRED } from './glossary.ts';
+import { readSeedTranslations } from './seed-translations.ts';
 import en from './locales/en.json';
 import ro from './locales/ro.json';
 import ru from './locales/ru.json';
@@ -21,8 +26,8 @@ function flatten(messages: Messages, prefix = ''): Map<string, string> {
 const locales = { en: flatten(en), ro: flatten(ro), ru: flatten(ru) };
 
 /** Strings that are the same in every language by nature: names and pure punctuation. */
-const SAME_EVERYWHERE = new Set(['app.name', 'event.dates', 'programme.format.panel', 'programme.format.webinar']);
-const SAME_IN_RUSSIAN = new Set(['app.name', 'event.dates']);
+const SAME_EVERYWHERE = new Set(['app.name', 'programme.format.panel', 'programme.format.webinar']);
+const SAME_IN_RUSSIAN = new Set(['app.name']);
 
 /** Placeholders and plural/select branches of a message, for comparing across languages. */
 function walk(elements: MessageFormatElement[], visit: (element: MessageFormatElement) => void): void {
@@ -126,5 +131,149 @@ describe('message files', () => {
 			}
 		}
 		expect(pluralMessages).toBeGreaterThan(0);
+	});
+});
+
+/** Every value a message's placeholders can take that changes its wording. */
+function sampleValues(message: string): Record<string, string | number>[] {
+	const selects = new Map<string, string[]>();
+	const names = new Set<string>();
+	walk(parse(message), (element) => {
+		if (element.type === TYPE.literal || element.type === TYPE.pound) return;
+		if ('value' in element) names.add(String(element.value));
+		if (element.type === TYPE.select) selects.set(element.value, Object.keys(element.options));
+	});
+	let samples: Record<string, string | number>[] = [Object.fromEntries([...names].map((name) => [name, 2]))];
+	for (const [name, options] of selects) {
+		samples = samples.flatMap((sample) => options.map((option) => ({ ...sample, [name]: option })));
+	}
+	for (const count of [1, 5]) if (names.has('count')) samples.push({ ...samples[0], count });
+	return samples;
+}
+
+function render(locale: string, message: string, values: Record<string, string | number>): string {
+	return String(new IntlMessageFormat(message, locale).format(values));
+}
+
+/** Every wording a reader can see of each message, for checks on the text itself. */
+function renderings(locale: 'en' | 'ro' | 'ru'): [string, string][] {
+	return [...locales[locale]].flatMap(([key, message]) =>
+		sampleValues(message).map((values): [string, string] => [key, render(locale, message, values)])
+	);
+}
+
+const seedSql = readFileSync(new URL('../../../supabase/seed.sql', import.meta.url), 'utf8');
+const seedRows = readSeedTranslations(seedSql);
+
+describe('the glossary', () => {
+	it('is read from every translated row of the seed', () => {
+		expect(seedRows.length).toBeGreaterThan(100);
+	});
+
+	for (const [term, pattern] of Object.entries(GLOSSARY)) {
+		it(`renders "${term}" the same way in every message and seed row`, () => {
+			const texts = [
+				...[...locales.en.keys()].map((key) => ({
+					where: key,
+					en: visibleText(locales.en.get(key) ?? ''),
+					ro: visibleText(locales.ro.get(key) ?? ''),
+					ru: visibleText(locales.ru.get(key) ?? '')
+				})),
+				...seedRows.map((row) => ({ where: `seed.sql line ${row.line}`, ...row }))
+			];
+			const misses = texts
+				.filter((text) => pattern.en.test(text.en))
+				.flatMap((text) =>
+					(['ro', 'ru'] as const).filter((l) => !pattern[l].test(text[l])).map((l) => `${l} ${text.where}: ${text[l]}`)
+				);
+			expect(misses, `"${term}" not rendered as the glossary says`).toEqual([]);
+		});
+	}
+
+	it('leaves out the words it replaced', () => {
+		for (const locale of ['ro', 'ru'] as const) {
+			const texts = [
+				...[...locales[locale]].map(([key, message]) => [key, visibleText(message)]),
+				...seedRows.map((row) => [`seed.sql line ${row.line}`, row[locale]])
+			];
+			// Recommendations are single-language rows outside pg_temp.tr: read the whole file too.
+			texts.push(['seed.sql', seedSql]);
+			const found = texts.filter(([, text]) => RETIRED[locale].some((retired) => retired.test(text ?? '')));
+			expect(found, `${locale}: retired words`).toEqual([]);
+		}
+	});
+
+	it('says "Call to Action" in English, in the UI and the seed', () => {
+		expect(seedSql).not.toMatch(/Call for Action/i);
+		for (const [key, message] of locales.en) expect(message, key).not.toMatch(/Call for Action/i);
+	});
+});
+
+describe('spelling and formatting policy', () => {
+	it('writes Russian without ё, in the UI and the seed alike', () => {
+		for (const [key, message] of locales.ru) expect(message, `ru:${key}`).not.toMatch(/[ёЁ]/);
+		const lines = seedSql.split('\n');
+		const withYo = lines.map((line, index) => [index + 1, line] as const).filter(([, line]) => /[ёЁ]/.test(line));
+		expect(withYo, 'seed.sql lines with ё').toEqual([]);
+	});
+
+	it('writes percentages with the decimal comma and spacing of each language', () => {
+		const values = { count: 12, quorum: 50, threshold: 66.67 };
+		const summary = (locale: 'en' | 'ro' | 'ru') =>
+			render(locale, locales[locale].get('indicators.roundSummary')!, values);
+		expect(summary('en')).toContain('66.67%');
+		// Romanian and Russian put a (no-break) space before the sign.
+		expect(summary('ro')).toMatch(/cvorum 50\u00a0% · prag de adoptare 66,67\u00a0%/);
+		expect(summary('ru')).toMatch(/кворум 50\u00a0% · порог принятия 66,67\u00a0%/);
+		// No message prints a bare number argument where a decimal could appear.
+		for (const locale of LOCALES) {
+			for (const [key, message] of locales[locale]) {
+				expect(message, `${locale}:${key}`).not.toMatch(/\{(quorum|threshold|percent|value)\}/);
+			}
+		}
+	});
+
+	it("names other languages in the reader's language, never by their endonym", () => {
+		const endonyms = { en: 'English', ro: 'Română', ru: 'Русский' } as const;
+		for (const reader of ['ro', 'ru'] as const) {
+			const foreign = Object.entries(endonyms)
+				.filter(([language]) => language !== reader)
+				.map(([, name]) => name);
+			// English names of languages are as out of place in a Romanian or Russian sentence.
+			const forbidden = new RegExp(`(${[...foreign, 'Romanian', 'Russian'].join('|')})`, 'iu');
+			for (const [key, text] of renderings(reader)) expect(text, `${reader}:${key}`).not.toMatch(forbidden);
+		}
+		// Both messages that name a language in a sentence take its code, not a name.
+		for (const key of ['programme.fallback', 'cta.masterLanguage']) {
+			for (const language of LOCALES) {
+				expect(render('ro', locales.ro.get(key)!, { language }), key).not.toContain(endonyms[language]);
+				expect(render('ru', locales.ru.get(key)!, { language }), key).not.toContain(endonyms[language]);
+			}
+		}
+		expect(render('ro', locales.ro.get('programme.fallback')!, { language: 'en' })).toBe(
+			'Text netradus încă; afișat în engleză.'
+		);
+		expect(render('ru', locales.ru.get('programme.fallback')!, { language: 'ro' })).toBe(
+			'Перевод пока отсутствует; текст показан на румынском языке.'
+		);
+	});
+
+	it('gives role labels over a list of people a plural', () => {
+		const label = (locale: 'en' | 'ro' | 'ru', count: number) =>
+			render(locale, locales[locale].get('programme.role.rapporteur')!, { count });
+		expect([label('en', 1), label('en', 2)]).toEqual(['Rapporteur', 'Rapporteurs']);
+		expect([label('ro', 1), label('ro', 2)]).toEqual(['Raportor', 'Raportori']);
+		expect([label('ru', 1), label('ru', 2), label('ru', 5)]).toEqual(['Докладчик', 'Докладчики', 'Докладчики']);
+		const chair = (locale: 'en' | 'ro' | 'ru', format: string) =>
+			render(locale, locales[locale].get('programme.role.chair')!, { count: 1, format });
+		expect([chair('ro', 'plenary'), chair('ro', 'panel')]).toEqual(['Președinte de sesiune', 'Moderator']);
+	});
+
+	it('keeps the static error page in step with the app', () => {
+		const html = readFileSync(new URL('../../error.html', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+		for (const locale of LOCALES) {
+			expect(html, `${locale} body`).toContain(locales[locale].get('error.server.body'));
+			expect(html, `${locale} title`).toContain(`${locales[locale].get('error.server.title')} (`);
+		}
 	});
 });

@@ -25,6 +25,8 @@ export const actions = {
 		const next = safeRedirectPath(parsed.output.next);
 		const callback = new URL('/auth/callback', url.origin);
 		callback.searchParams.set('next', next);
+		// The mail goes out in the language of this page unless the person has chosen one.
+		callback.searchParams.set('locale', locals.locale);
 		const { error } = await locals.supabase.auth.signInWithOtp({
 			email: parsed.output.email,
 			// Delegates are invited; an unknown address gets the same answer so nobody can

@@ -3,6 +3,7 @@
 import type { StackContext } from '../context.ts';
 import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { checkSendFrequency, sendAuthMail, type MailKind } from './mail.ts';
+import { mailLanguage, type MailLanguage } from './mail-templates.ts';
 import {
 	createFlowState,
 	issueToken,
@@ -19,6 +20,8 @@ export interface PendingMail {
 	to: string;
 	token: IssuedToken;
 	redirectTo: string;
+	/** The recipient's language, decided while their user row is at hand. */
+	language: MailLanguage;
 }
 
 const PKCE_METHODS: Record<MailKind, AuthenticationMethod> = {
@@ -65,9 +68,15 @@ export async function prepareMail(
 	const to = options.to ?? user.email ?? '';
 	const flowStateId = options.pkce ? await createFlowState(q, user.id, options.pkce, PKCE_METHODS[kind]) : undefined;
 	const token = await issueToken(q, authSettings(ctx), user.id, to, TOKEN_TYPES[kind], flowStateId);
-	return { kind, to, token, redirectTo: options.redirectTo };
+	return {
+		kind,
+		to,
+		token,
+		redirectTo: options.redirectTo,
+		language: mailLanguage(user.raw_user_meta_data, options.redirectTo)
+	};
 }
 
 export async function deliver(ctx: StackContext, mail: PendingMail | undefined): Promise<void> {
-	if (mail) await sendAuthMail(ctx, mail.kind, mail.to, mail.token, mail.redirectTo);
+	if (mail) await sendAuthMail(ctx, mail.kind, mail.to, mail.token, mail.redirectTo, mail.language);
 }

@@ -4,24 +4,9 @@ import type { StackContext, OutboxMessage } from '../context.ts';
 import { tooManyRequests } from './errors.ts';
 import type { IssuedToken } from './one-time-tokens.ts';
 import { authSettings } from './settings.ts';
+import { MAIL_WORDING, type MailKind, type MailLanguage } from './mail-templates.ts';
 
-export type MailKind = 'signup' | 'invite' | 'magiclink' | 'recovery' | 'email_change';
-
-const SUBJECTS: Record<MailKind, string> = {
-	signup: 'Confirm Your Signup',
-	invite: 'You have been invited',
-	magiclink: 'Your Magic Link',
-	recovery: 'Reset Your Password',
-	email_change: 'Confirm Email Change'
-};
-
-const INTROS: Record<MailKind, string> = {
-	signup: 'Follow this link to confirm your email address:',
-	invite: 'You have been invited to create a user. Follow this link to accept the invitation:',
-	magiclink: 'Follow this link to sign in:',
-	recovery: 'Follow this link to reset the password for your user:',
-	email_change: 'Follow this link to confirm the change of your email address to this one:'
-};
+export type { MailKind } from './mail-templates.ts';
 
 export function actionLink(ctx: StackContext, linkToken: string, kind: MailKind, redirectTo: string): string {
 	const query = new URLSearchParams({ token: linkToken, type: kind, redirect_to: redirectTo });
@@ -50,19 +35,18 @@ export async function sendAuthMail(
 	kind: MailKind,
 	to: string,
 	token: IssuedToken,
-	redirectTo: string
+	redirectTo: string,
+	language: MailLanguage = 'en'
 ): Promise<OutboxMessage> {
+	const wording = MAIL_WORDING[language];
+	const subject = wording.subject[kind];
 	const link = actionLink(ctx, token.linkToken, kind, redirectTo);
 	const minutes = Math.round(authSettings(ctx).otpExpiry / 60);
-	const text = [
-		INTROS[kind],
-		link,
-		'',
-		`Or enter this code: ${token.code}`,
-		`The link and the code expire in ${minutes} minutes and work once.`
-	].join('\n');
+	const text = [wording.intro[kind], link, '', wording.code(token.code), wording.expiry(minutes)].join('\n');
 	const html =
-		`<p>${escapeHtml(INTROS[kind])}</p><p><a href="${escapeHtml(link)}">${escapeHtml(SUBJECTS[kind])}</a></p>` +
-		`<p>Or enter this code: <strong>${token.code}</strong></p>`;
-	return ctx.outbox.send({ to, subject: SUBJECTS[kind], text, html, link });
+		`<div lang="${language}"><p>${escapeHtml(wording.intro[kind])}</p>` +
+		`<p><a href="${escapeHtml(link)}">${escapeHtml(subject)}</a></p>` +
+		`<p>${escapeHtml(wording.code(''))}<strong>${token.code}</strong></p>` +
+		`<p>${escapeHtml(wording.expiry(minutes))}</p></div>`;
+	return ctx.outbox.send({ to, subject, text, html, link });
 }

@@ -1,0 +1,54 @@
+// A Romanian or a Russian delegate reads numbers, zones and labels as their language writes
+// them: the sign-in mail in their language, the seeded round's 66.67 % threshold with a
+// decimal comma, the event's time zone by its name (never "Europe/Bucharest"), and plural
+// role labels over lists of people.
+import { BROWSER_LOCALE, expect, t, test } from './fixtures';
+import { MAIL_WORDING } from '../../supabase/local/auth/mail-templates.ts';
+
+const EVENT = '/social-workforce-2018';
+const READER = {
+	// Seeded delegates whose preferred language is the one under test.
+	ro: { email: 'delegate.md.1@accord.test', zone: 'Ora Europei de Est' },
+	ru: { email: 'delegate.kz.1@accord.test', zone: 'Восточная Европа' }
+} as const;
+
+for (const locale of ['ro', 'ru'] as const) {
+	test.describe(`a delegate reading in ${locale}`, () => {
+		test.use({ locale: BROWSER_LOCALE[locale] });
+
+		test('gets the sign-in mail, the programme and the indicators in their own formats', async ({ page }) => {
+			const { email, zone } = READER[locale];
+			await page.goto(`/sign-in?next=${encodeURIComponent(`${EVENT}/programme`)}`);
+			await page.getByLabel(t(locale, 'auth.email')).fill(email);
+			await page.getByRole('button', { name: t(locale, 'auth.sendLink') }).click();
+			await expect(page.getByRole('status')).toContainText(email);
+
+			await page.goto('/dev/outbox');
+			const mail = page.getByRole('listitem').filter({ hasText: email }).first();
+			await expect(mail.getByRole('heading')).toHaveText(MAIL_WORDING[locale].subject.magiclink);
+			await mail.getByRole('link', { name: t(locale, 'outbox.openLink') }).click();
+			await expect(page).toHaveURL(new RegExp(`${EVENT}/programme$`));
+
+			// The programme: the zone by name, the day-3 voting round with a decimal comma.
+			const header = page.locator('header').filter({ has: page.getByRole('heading', { level: 1 }) });
+			await expect(header).toContainText(t(locale, 'programme.timeZoneNote', { timeZone: zone }));
+			await expect(page.locator('main')).not.toContainText('Europe/Bucharest');
+			const round = page.getByTestId('voting-round');
+			await expect(round).toContainText('66,67');
+			await expect(round).not.toContainText('66.67');
+			// The closing plenary lists two rapporteurs under a plural label.
+			const closing = page.getByRole('article').filter({ hasText: /14:00.16:00/ });
+			await expect(closing).toContainText(t(locale, 'programme.role.rapporteur', { count: 2 }));
+
+			// The indicators: quorum and threshold with a decimal comma, the schedule with the zone.
+			await page.getByRole('link', { name: t(locale, 'nav.indicators'), exact: true }).click();
+			const summary = t(locale, 'indicators.roundSummary', { count: 15, quorum: 50, threshold: 66.67 });
+			expect(summary).toContain('66,67');
+			const listed = page.getByRole('listitem').filter({ hasText: '66,67' });
+			await expect(listed).toContainText(summary);
+			await expect(listed).toContainText(zone);
+			await expect(listed).toContainText('09:00');
+			await expect(page.locator('main')).not.toContainText('66.67');
+		});
+	});
+}
