@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompiledMessages } from './scripts/vite-precompiled-messages.ts';
 
 /**
  * `npm run dev` gets the same backend as `npm start` (local Supabase stack, collab
@@ -42,7 +43,7 @@ function accordBackend(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [accordBackend(), tailwindcss(), sveltekit()],
+	plugins: [accordBackend(), precompiledMessages(), tailwindcss(), sveltekit()],
 	test: {
 		projects: [
 			{
