@@ -972,7 +972,8 @@ insert into public.events (
     'Онлайн-консультация с украинскими министерствами, органами местного самоуправления, НПО и международными партнерами о том, как '
       || 'восстановить и укрепить кадры социальных служб в ходе восстановления Украины. Участники добавляют рекомендации на доску каждой '
       || 'сессии; каждая сессия завершается ключевыми рекомендациями.'),
-  'Online',
+  -- No venue: an online event has none, and a word such as "Online" would stay untranslated.
+  null,
   'Europe/Kyiv',
   '2023-04-26',
   '2023-04-26',
@@ -1008,8 +1009,9 @@ select s.id::uuid, 'e0000000-0000-4000-8000-000000002023', 'd0000000-0000-4000-8
   ('2023-04-26 ' || s.starts || ' Europe/Kyiv')::timestamptz,
   ('2023-04-26 ' || s.ends || ' Europe/Kyiv')::timestamptz,
   s.room, s.format::public.session_format, 'closed', s.position, s.title, s.description
+-- Online sessions have no room: the format (webinar, working group) says where they happen.
 from (values
-  ('50000000-0000-4000-8000-000000002301', '10:00', '11:00', 'Plenary webinar', 'webinar', 0,
+  ('50000000-0000-4000-8000-000000002301', '10:00', '11:00', null, 'webinar', 0,
     pg_temp.tr(
       'Session 1: The social service workforce in wartime: what has changed',
       'Sesiunea 1: Personalul din serviciile sociale în timp de război: ce s-a schimbat',
@@ -1018,7 +1020,7 @@ from (values
       'Displacement, the new needs of families and children, and the loss of staff: an overview from national and local authorities.',
       'Strămutarea, noile nevoi ale familiilor și copiilor și pierderea de personal: o prezentare din partea autorităților naționale și locale.',
       'Вынужденное переселение, новые потребности семей и детей и потеря персонала: обзор, представленный национальными и местными органами власти.')),
-  ('50000000-0000-4000-8000-000000002302', '11:15', '12:45', 'Breakout room A', 'working_group', 1,
+  ('50000000-0000-4000-8000-000000002302', '11:15', '12:45', null, 'working_group', 1,
     pg_temp.tr(
       'Session 2a: Community-based services and care reform',
       'Sesiunea 2a: Serviciile comunitare și reforma sistemului de îngrijire',
@@ -1027,7 +1029,7 @@ from (values
       'Which workers the hromadas need to support families and bring children home from institutions, and how to recruit them.',
       'De ce lucrători au nevoie comunitățile teritoriale (hromade) pentru a sprijini familiile și a readuce copiii din instituții acasă și cum pot fi recrutați.',
       'Какие работники нужны территориальным громадам (общинам), чтобы поддерживать семьи и возвращать детей из учреждений домой, и как их привлечь.')),
-  ('50000000-0000-4000-8000-000000002303', '11:15', '12:45', 'Breakout room B', 'working_group', 2,
+  ('50000000-0000-4000-8000-000000002303', '11:15', '12:45', null, 'working_group', 2,
     pg_temp.tr(
       'Session 2b: Supporting the workers: supervision, mental health and psychosocial support',
       'Sesiunea 2b: Sprijinirea lucrătorilor: supervizare, sănătate mintală și sprijin psihosocial',
@@ -1036,7 +1038,7 @@ from (values
       'Keeping social service workers well while they work under stress and are themselves in danger.',
       'Cum poate fi protejată starea de bine a lucrătorilor din serviciile sociale care lucrează sub presiune și sunt ei înșiși în pericol.',
       'Как сохранить благополучие работников социальных служб, которые трудятся в условиях стресса и сами находятся в опасности.')),
-  ('50000000-0000-4000-8000-000000002304', '13:30', '14:30', 'Plenary webinar', 'webinar', 0,
+  ('50000000-0000-4000-8000-000000002304', '13:30', '14:30', null, 'webinar', 0,
     pg_temp.tr(
       'Session 3: Priorities for recovery: key recommendations',
       'Sesiunea 3: Priorități pentru redresare: recomandările principale',
@@ -1055,6 +1057,7 @@ select
   case when sp.email is null then null
     else pg_temp.member_id('e0000000-0000-4000-8000-000000002023', sp.email) end,
   sp.name, sp.affiliation, sp.position
+-- Online sessions have no room: the format (webinar, working group) says where they happen.
 from (values
   ('50000000-0000-4000-8000-000000002301', 'chair', 'delegate.ua.1@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000002301', 'resource_person', null, 'Iryna Kovalenko', 'Ministry of Social Policy of Ukraine', 0),

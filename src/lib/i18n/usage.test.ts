@@ -96,6 +96,12 @@ describe('message keys', () => {
 		}
 	});
 
+	it('never receive a language by its endonym: LANGUAGE_NAMES is for the switcher alone', () => {
+		// "afișat în English" came from passing LANGUAGE_NAMES into a sentence; messages take the code.
+		const users = sources.filter(({ text }) => text.includes('LANGUAGE_NAMES')).map(({ file }) => file);
+		expect(users.sort()).toEqual(['lib/components/layout/LanguageSwitcher.svelte', 'lib/i18n/index.ts']);
+	});
+
 	it('are found in the code the way the scan expects', () => {
 		// Guards the scan itself: a literal, a dynamic key and a form error key are all seen.
 		expect(used).toContain('nav.skipToContent');
