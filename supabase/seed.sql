@@ -275,6 +275,8 @@ insert into public.event_days (id, event_id, day_index, date, theme) values
     pg_temp.tr('Supporting the workforce', 'Sprijinirea personalului din serviciile sociale', 'Поддержка кадров социальных служб'));
 
 -- ------------------------------------------------------------ 2018 sessions
+-- Rooms are the venue's hall letters, which read the same in every language ("Sala: A",
+-- "Зал: A"); a name such as "Main hall" would stay English on Romanian and Russian pages.
 -- Times are Bucharest local time. Parallel sessions share a start time and are ordered
 -- by position. Day 1 is over (closed, summaries published); days 2 and 3 are ahead.
 
@@ -286,7 +288,7 @@ select s.id::uuid, 'e0000000-0000-4000-8000-000000002018', s.day_id::uuid,
 from (values
   -- Day 1: Planning
   ('50000000-0000-4000-8000-000000001801', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '09:00', '10:30',
-    'Main hall', 'plenary', 'closed', 0,
+    'A', 'plenary', 'closed', 0,
     pg_temp.tr(
       'Opening plenary: why invest in the social service workforce',
       'Sesiunea plenară de deschidere: de ce să investim în personalul din serviciile sociale',
@@ -296,7 +298,7 @@ from (values
       'Cuvânt de bun venit din partea gazdelor, situația personalului din serviciile sociale la nivelul regiunii Europa și Asia Centrală și rezultatele asupra cărora conferința ar trebui să convină până vineri.',
       'Приветственное слово принимающей стороны, обзор положения с кадрами социальных служб в регионе Европы и Центральной Азии и итоги, о которых конференция должна договориться к пятнице.')),
   ('50000000-0000-4000-8000-000000001802', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '11:00', '12:30',
-    'Main hall', 'panel', 'closed', 0,
+    'A', 'panel', 'closed', 0,
     pg_temp.tr(
       'Defining the social service workforce and its statutory functions',
       'Definirea personalului din serviciile sociale și a atribuțiilor sale prevăzute de lege',
@@ -306,7 +308,7 @@ from (values
       'Ce categorii alcătuiesc personalul din serviciile sociale (asistenți sociali atestați și neatestați, paraprofesioniști, profesioniști din domenii conexe) și ce atribuții rezervă legea fiecăreia.',
       'Кто относится к кадрам социальных служб (сертифицированные и несертифицированные социальные работники, парапрофессионалы, специалисты смежных профессий) и какие функции закон закрепляет за каждым.')),
   ('50000000-0000-4000-8000-000000001803', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '14:00', '15:30',
-    'Room A', 'parallel', 'closed', 1,
+    'B', 'parallel', 'closed', 1,
     pg_temp.tr(
       'Strategic planning and financing of the workforce',
       'Planificarea strategică și finanțarea personalului din serviciile sociale',
@@ -316,7 +318,7 @@ from (values
       'Estimarea costurilor unei strategii privind personalul din serviciile sociale, asigurarea alocărilor bugetare și corelarea planurilor de personal cu reforma protecției sociale.',
       'Расчет стоимости кадровой стратегии, закрепление бюджетных статей и увязка кадровых планов с реформой социальной защиты.')),
   ('50000000-0000-4000-8000-000000001804', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '14:00', '15:30',
-    'Room B', 'parallel', 'closed', 2,
+    'C', 'parallel', 'closed', 2,
     pg_temp.tr(
       'Human resources data: mapping the workforce',
       'Date privind resursele umane: cartografierea personalului din serviciile sociale',
@@ -326,7 +328,7 @@ from (values
       'Ce măsoară cartografierea personalului, cum se actualizează sistemele informaționale de resurse umane și de ce cifre au nevoie ministerele pentru decizii.',
       'Что измеряет картирование кадров, как поддерживать кадровые информационные системы в актуальном состоянии и какие данные нужны министерствам для принятия решений.')),
   ('50000000-0000-4000-8000-000000001805', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '14:00', '15:30',
-    'Room C', 'parallel', 'closed', 3,
+    'D', 'parallel', 'closed', 3,
     pg_temp.tr(
       'Inter-ministerial coordination for the workforce',
       'Coordonarea interministerială privind personalul din serviciile sociale',
@@ -336,7 +338,7 @@ from (values
       'Cum își împart ministerele protecției sociale, sănătății, educației, justiției și finanțelor responsabilitatea pentru oamenii care furnizează servicii sociale.',
       'Как министерства социальной защиты, здравоохранения, образования, юстиции и финансов разделяют ответственность за людей, оказывающих социальные услуги.')),
   ('50000000-0000-4000-8000-000000001806', 'd0000000-0000-4000-8000-000000201801', '2018-11-21', '16:00', '17:30',
-    'Room A', 'parallel', 'closed', 1,
+    'B', 'parallel', 'closed', 1,
     pg_temp.tr(
       'Mixed service markets: the state, NGOs and private providers',
       'Piețe mixte de servicii: statul, ONG-urile și furnizorii privați',
@@ -347,7 +349,7 @@ from (values
       'Передача услуг внешним поставщикам без потери качества: лицензирование, стандарты и справедливая оплата труда у государственных и негосударственных поставщиков.')),
   -- Day 2: Developing
   ('50000000-0000-4000-8000-000000001807', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '09:00', '10:30',
-    'Main hall', 'panel', 'scheduled', 0,
+    'A', 'panel', 'scheduled', 0,
     pg_temp.tr(
       'Pre-service education and in-service training',
       'Formarea inițială și formarea continuă',
@@ -357,7 +359,7 @@ from (values
       'De la diplome universitare la cursuri scurte pentru paraprofesioniști: construirea unui parcurs coerent de calificări.',
       'От университетских дипломов до коротких курсов для парапрофессионалов: выстраивание последовательной системы квалификаций.')),
   ('50000000-0000-4000-8000-000000001808', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '11:00', '12:30',
-    'Room A', 'parallel', 'scheduled', 1,
+    'B', 'parallel', 'scheduled', 1,
     pg_temp.tr(
       'Curricula and faculty for social work education',
       'Curriculumul și cadrele didactice în învățământul de asistență socială',
@@ -367,7 +369,7 @@ from (values
       'Alinierea curriculumului la funcțiile pe care lucrătorii le îndeplinesc efectiv, stagiile de practică și dezvoltarea cadrelor didactice care predau.',
       'Приведение учебных программ в соответствие с реальными функциями работников, полевая практика и развитие преподавательского состава.')),
   ('50000000-0000-4000-8000-000000001809', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '11:00', '12:30',
-    'Room B', 'parallel', 'scheduled', 2,
+    'C', 'parallel', 'scheduled', 2,
     pg_temp.tr(
       'Supply meeting demand: enough workers with the right skills, where they are needed',
       'Corelarea ofertei cu cererea: suficienți lucrători, cu competențele potrivite, acolo unde este nevoie de ei',
@@ -377,7 +379,7 @@ from (values
       'Estimarea cererii, atragerea absolvenților în zonele rurale și reducerea decalajului dintre cei formați și cei angajați.',
       'Прогнозирование спроса, привлечение выпускников в сельские районы и сокращение разрыва между числом подготовленных и трудоустроенных специалистов.')),
   ('50000000-0000-4000-8000-000000001810', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '14:00', '15:30',
-    'Room A', 'parallel', 'scheduled', 1,
+    'B', 'parallel', 'scheduled', 1,
     pg_temp.tr(
       'Joint multi-disciplinary training across sectors',
       'Formare multidisciplinară comună pentru specialiști din mai multe sectoare',
@@ -387,7 +389,7 @@ from (values
       'Formarea împreună a asistenților sociali, a cadrelor didactice, a personalului medical, a polițiștilor și a judecătorilor, pentru ca referirea și managementul de caz să funcționeze în practică.',
       'Совместное обучение социальных работников, учителей, медицинских работников, полиции и судей, чтобы перенаправление и ведение случаев работали на практике.')),
   ('50000000-0000-4000-8000-000000001811', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '14:00', '15:30',
-    'Room B', 'parallel', 'scheduled', 2,
+    'C', 'parallel', 'scheduled', 2,
     pg_temp.tr(
       'In-service training and continuing professional development',
       'Formarea continuă și dezvoltarea profesională pe parcursul carierei',
@@ -397,7 +399,7 @@ from (values
       'Programe acreditate de formare continuă, sisteme de credite transferabile și corelarea dezvoltării profesionale cu licențierea și avansarea în carieră.',
       'Аккредитованные программы обучения без отрыва от работы, системы зачетных единиц (кредитов) и связь непрерывного развития с лицензированием и карьерным ростом.')),
   ('50000000-0000-4000-8000-000000001812', 'd0000000-0000-4000-8000-000000201802', '2018-11-22', '16:00', '17:00',
-    'Main hall', 'plenary', 'scheduled', 0,
+    'A', 'plenary', 'scheduled', 0,
     pg_temp.tr(
       'Plenary: reporting back from the parallel sessions',
       'Sesiune plenară: concluziile sesiunilor paralele',
@@ -408,7 +410,7 @@ from (values
       'Докладчики представляют ключевые выводы первого и второго дней; делегаты комментируют первый проект Призыва к действию.')),
   -- Day 3: Supporting
   ('50000000-0000-4000-8000-000000001813', 'd0000000-0000-4000-8000-000000201803', '2018-11-23', '09:00', '10:30',
-    'Main hall', 'panel', 'scheduled', 0,
+    'A', 'panel', 'scheduled', 0,
     pg_temp.tr(
       'Working environments and supportive supervision',
       'Mediul de lucru și supervizarea de sprijin',
@@ -418,7 +420,7 @@ from (values
       'Numărul de cazuri, siguranța și modelele de supervizare care îi ajută pe lucrătorii din prima linie să ia decizii bune și să își păstreze starea de bine.',
       'Нагрузка, безопасность и модели супервизии, которые помогают специалистам первой линии принимать обоснованные решения и сохранять благополучие.')),
   ('50000000-0000-4000-8000-000000001814', 'd0000000-0000-4000-8000-000000201803', '2018-11-23', '11:00', '12:30',
-    'Room A', 'parallel', 'scheduled', 1,
+    'B', 'parallel', 'scheduled', 1,
     pg_temp.tr(
       'Induction and mentoring of new workers',
       'Integrarea și mentoratul noilor lucrători',
@@ -428,7 +430,7 @@ from (values
       'Primul an în post: programe structurate de integrare și mentorat oferit de colegi cu experiență.',
       'Первый год работы: структурированные программы введения в должность и наставничество опытных коллег.')),
   ('50000000-0000-4000-8000-000000001815', 'd0000000-0000-4000-8000-000000201803', '2018-11-23', '11:00', '12:30',
-    'Room B', 'parallel', 'scheduled', 2,
+    'C', 'parallel', 'scheduled', 2,
     pg_temp.tr(
       'Retention: pay, workload and career paths',
       'Păstrarea personalului: salarizare, volum de muncă și parcursuri profesionale',
@@ -438,7 +440,7 @@ from (values
       'De ce pleacă lucrătorii din serviciile sociale și ce a funcționat pentru a-i păstra: grile de salarizare, un număr rezonabil de cazuri, recunoaștere și trepte de carieră.',
       'Почему работники социальных служб уходят и что помогает их удержать: тарифные сетки, посильная нагрузка, признание и карьерные ступени.')),
   ('50000000-0000-4000-8000-000000001816', 'd0000000-0000-4000-8000-000000201803', '2018-11-23', '11:00', '12:30',
-    'Room C', 'parallel', 'scheduled', 3,
+    'D', 'parallel', 'scheduled', 3,
     pg_temp.tr(
       'Professional associations and the voice of social service workers',
       'Asociațiile profesionale și vocea lucrătorilor din serviciile sociale',
@@ -448,7 +450,7 @@ from (values
       'Coduri deontologice, înregistrarea profesională și rolul asociațiilor în stabilirea standardelor, în advocacy și în sprijinul între colegi.',
       'Этические кодексы, профессиональная регистрация и роль ассоциаций в разработке стандартов, отстаивании интересов профессии и взаимной поддержке.')),
   ('50000000-0000-4000-8000-000000001817', 'd0000000-0000-4000-8000-000000201803', '2018-11-23', '14:00', '16:00',
-    'Main hall', 'plenary', 'scheduled', 0,
+    'A', 'plenary', 'scheduled', 0,
     pg_temp.tr(
       'Closing plenary: adoption of the Call to Action',
       'Sesiunea plenară de închidere: adoptarea Apelului la acțiune',
