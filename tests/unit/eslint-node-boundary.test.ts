@@ -1,7 +1,7 @@
 // The plain-Node boundary is an ESLint rule; this proves the rule fires where it must
 // and stays quiet where SvelteKit resolves the aliases.
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 const aliasImport = "import { locale } from '$lib/domain/locale.ts';\nexport const value = locale;\n";
@@ -12,6 +12,9 @@ async function boundaryErrors(filePath: string) {
 }
 
 describe('plain-Node import boundary', () => {
+	// The first lint builds the TypeScript program for type-aware rules: seconds, not ms.
+	beforeAll(() => boundaryErrors('src/server.ts'), 120_000);
+
 	it.each([
 		'src/server.ts',
 		'src/lib/server/collab/room.ts',
@@ -20,13 +23,13 @@ describe('plain-Node import boundary', () => {
 		'supabase/local/index.ts',
 		'scripts/start.ts',
 		'bench/collab.ts'
-	])('refuses a $lib import in %s', async (filePath) => {
+	])('refuses a $lib import in %s', { timeout: 30_000 }, async (filePath) => {
 		const errors = await boundaryErrors(filePath);
 		expect(errors).toHaveLength(1);
 		expect(errors[0]?.message).toContain('Plain-Node code cannot use SvelteKit aliases');
 	});
 
-	it('allows $lib in SvelteKit code', async () => {
+	it('allows $lib in SvelteKit code', { timeout: 30_000 }, async () => {
 		expect(await boundaryErrors('src/lib/server/events.ts')).toEqual([]);
 	});
 });
