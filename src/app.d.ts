@@ -1,5 +1,6 @@
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
 import type { Locale } from '$lib/domain/locale';
+import type { EventContext } from '$lib/server/events';
 import type { Database } from '$lib/supabase/database.types';
 
 declare global {
@@ -16,6 +17,8 @@ declare global {
 			safeGetSession(): Promise<{ session: Session | null; user: User | null }>;
 			session: Session | null;
 			user: User | null;
+			/** The event with this slug as the caller may read it and their role; null if hidden. */
+			eventContext(slug: string): Promise<EventContext | null>;
 		}
 		interface PageData {
 			locale: Locale;

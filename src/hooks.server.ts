@@ -1,34 +1,38 @@
-import { createServerClient } from '@supabase/ssr';
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/domain/locale';
+import { guardDecision, routeAccess } from '$lib/domain/route-access';
 import { supabaseAnonKey, supabaseServerUrl } from '$lib/server/config';
-import type { Database } from '$lib/supabase/database.types';
+import * as events from '$lib/server/events';
+import { createSupabaseServerClient } from '$lib/supabase/server';
 
 const supabase: Handle = async ({ event, resolve }) => {
-	event.locals.supabase = createServerClient<Database>(supabaseServerUrl(), supabaseAnonKey(), {
-		cookies: {
-			getAll: () => event.cookies.getAll(),
-			setAll: (cookiesToSet) => {
-				for (const { name, value, options } of cookiesToSet) {
-					event.cookies.set(name, value, { ...options, path: '/' });
-				}
-			}
-		}
-	});
+	const client = createSupabaseServerClient(event.cookies, { url: supabaseServerUrl(), anonKey: supabaseAnonKey() });
+	event.locals.supabase = client;
 
 	// getSession() only reads the cookie; getUser() asks Auth to validate the token.
 	event.locals.safeGetSession = async () => {
 		const {
 			data: { session }
-		} = await event.locals.supabase.auth.getSession();
+		} = await client.auth.getSession();
 		if (!session) return { session: null, user: null };
 		const {
 			data: { user },
 			error
-		} = await event.locals.supabase.auth.getUser();
+		} = await client.auth.getUser();
 		if (error || !user) return { session: null, user: null };
 		return { session, user };
+	};
+
+	// One question per request however many guards and loads ask it.
+	const contexts = new Map<string, ReturnType<typeof events.context>>();
+	event.locals.eventContext = (slug) => {
+		let pending = contexts.get(slug);
+		if (!pending) {
+			pending = events.context(client, slug, event.locals.user !== null);
+			contexts.set(slug, pending);
+		}
+		return pending;
 	};
 
 	return resolve(event, {
@@ -36,16 +40,28 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** Route groups that need a signed-in person; guarded here so client navigation cannot skip it. */
-const signedInOnly = ['/(app)/'];
-
+/**
+ * The route guard: the route group decides (see route-access.ts). It runs here, not in a
+ * layout, so client-side navigation (which may skip re-running layouts) cannot get round it.
+ * RLS remains the boundary; this only turns people away before a page renders.
+ */
 const auth: Handle = async ({ event, resolve }) => {
 	const { session, user } = await event.locals.safeGetSession();
 	event.locals.session = session;
 	event.locals.user = user;
-	const routeId = event.route.id ?? '';
-	if (!user && signedInOnly.some((group) => routeId.startsWith(group))) {
-		redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	const access = routeAccess(event.route.id);
+	const slug = event.params.event;
+	const context = access === 'organiser' && user && slug ? await event.locals.eventContext(slug) : null;
+	const decision = guardDecision({
+		access,
+		signedIn: user !== null,
+		requested: event.url.pathname + event.url.search,
+		// An organiser page outside an event has no one to admit: treat it as not found.
+		role: context ? context.role : undefined
+	});
+	if (decision.kind === 'sign-in') redirect(303, decision.location);
+	if (decision.kind === 'deny') {
+		error(decision.status, { message: decision.status === 404 ? 'Not found' : 'Forbidden' });
 	}
 	return resolve(event);
 };

@@ -21,10 +21,22 @@ export async function bySlug(supabase: Client, slug: string) {
 	return response.data;
 }
 
-/** The caller's role at the event, or null for a visitor. */
+/** The caller's role at the event, or null for a visitor or a signed-in non-member. */
 export async function myRole(supabase: Client, eventId: string) {
-	return unwrap('events.myRole', await supabase.rpc('member_role', { event_id: eventId })) ?? null;
+	const response = await supabase.rpc('member_role', { event_id: eventId });
+	if (response.error) unwrap('events.myRole', response);
+	return response.data ?? null;
 }
+
+/** The event as the caller may read it and their role there; null when they may not see it. */
+export async function context(supabase: Client, slug: string, signedIn: boolean) {
+	const event = await bySlug(supabase, slug);
+	if (!event) return null;
+	const role = signedIn ? await myRole(supabase, event.id) : null;
+	return { event, role };
+}
+
+export type EventContext = NonNullable<Awaited<ReturnType<typeof context>>>;
 
 /** Delegate and delegation counts shown on event cards (public numbers, private names). */
 export async function delegateCounts(supabase: Client, eventIds: string[]) {

@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
-import * as events from '$lib/server/events';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
-	const event = await events.bySlug(locals.supabase, params.event);
-	if (!event) error(404, { message: 'Event not found' });
-	const role = locals.user ? await events.myRole(locals.supabase, event.id) : null;
+	const context = await locals.eventContext(params.event);
+	if (!context) error(404, { message: 'Event not found' });
+	const { event, role } = context;
 	return { event: { ...event, role, isOrganiser: role === 'organiser' } };
 }) satisfies LayoutServerLoad;
