@@ -1,6 +1,7 @@
 // The auth mails' wording keeps the same language rules as the UI.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAIL_WORDING, mailLanguage, type MailKind } from '../../supabase/local/auth/mail-templates.ts';
+import { MAIL_WORDING, hostedSubject, mailLanguage, type MailKind } from '../../supabase/local/auth/mail-templates.ts';
 
 const KINDS: MailKind[] = ['signup', 'invite', 'magiclink', 'recovery', 'email_change'];
 
@@ -35,5 +36,24 @@ describe('auth mail wording', () => {
 		expect(mailLanguage({}, 'http://x/cb?locale=ru')).toBe('ru');
 		expect(mailLanguage(null, 'http://x/cb')).toBe('en');
 		expect(mailLanguage({ preferred_language: 'de' }, 'not a url')).toBe('en');
+	});
+});
+
+describe('hosted mail templates', () => {
+	it('are generated from this wording (run node scripts/mail-templates.ts after changing it)', async () => {
+		const { expectedFiles } = await import('../../scripts/mail-templates.ts');
+		for (const [file, content] of await expectedFiles()) {
+			expect(readFileSync(file, 'utf8'), file).toBe(content);
+		}
+	});
+
+	it('choose the language from the user metadata, English when it is missing', () => {
+		const subject = hostedSubject('magiclink');
+		expect(subject).toContain('{{ $lang := or .Data.preferred_language "en" }}');
+		for (const language of ['ro', 'ru'] as const) {
+			expect(subject).toContain(`{{ if eq $lang "ro" }}`);
+			expect(subject).toContain(MAIL_WORDING[language].subject.magiclink);
+		}
+		expect(subject).toMatch(/\{\{ else \}\}Your Magic Link\{\{ end \}\}$/);
 	});
 });
