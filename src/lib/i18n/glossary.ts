@@ -61,6 +61,12 @@ export const GLOSSARY: Record<string, GlossaryTerm> = {
 		ru: words(String.raw`\bпротив\b`)
 	},
 	abstain: { en: words(String.raw`\babstain`), ro: words(String.raw`\babți[nț]`), ru: words(String.raw`воздерж`) },
+	block: { en: words(String.raw`\bblock(ing|ed)?\b`), ro: words(String.raw`\bbloc`), ru: words(String.raw`блок`) },
+	'quorum not reached': {
+		en: words(String.raw`\bquorum (was )?not reached\b|\bno quorum\b`),
+		ro: words(String.raw`\bcvorum\p{L}* neîntrunit`),
+		ru: words(String.raw`кворум не набран|отсутстви\p{L}* кворума`)
+	},
 	consensus: {
 		en: words(String.raw`\bconsensus\b`),
 		ro: words(String.raw`\bconsens`),
