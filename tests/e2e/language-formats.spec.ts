@@ -52,3 +52,35 @@ for (const locale of ['ro', 'ru'] as const) {
 		});
 	});
 }
+
+for (const locale of ['ro', 'ru'] as const) {
+	for (const width of [390, 1280]) {
+		test(`the ${locale} programme fits a ${width}px screen, long words and themes included`, async ({ browser }) => {
+			const context = await browser.newContext({ viewport: { width, height: 900 }, locale: BROWSER_LOCALE[locale] });
+			const page = await context.newPage();
+			await page.goto(`${EVENT}/programme`);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+				0
+			);
+			// No text runs out of its box: every heading and every day chip stays inside its parent.
+			const spilling = await page.evaluate(() =>
+				[...document.querySelectorAll('main h1, main h2, main h3, main nav a')]
+					.filter((element) => element.scrollWidth > element.clientWidth + 1)
+					.map((element) => element.textContent?.trim())
+			);
+			expect(spilling).toEqual([]);
+			if (width >= 1024) {
+				// On a desktop the three day chips sit side by side, none cut off at the edge.
+				const hidden = await page.evaluate(() => {
+					const list = document.querySelector('main nav ul')!.getBoundingClientRect();
+					return [...document.querySelectorAll('main nav li')].filter(
+						(chip) => chip.getBoundingClientRect().right > list.right + 1
+					).length;
+				});
+				expect(hidden).toBe(0);
+			}
+			await context.close();
+		});
+	}
+}
