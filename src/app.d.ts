@@ -1,6 +1,6 @@
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
 import type { Locale } from '$lib/domain/locale';
-import type { EventContext } from '$lib/server/events';
+import type { EventContext, EventPageData } from '$lib/server/events';
 import type { Database } from '$lib/supabase/database.types';
 
 declare global {
@@ -23,12 +23,7 @@ declare global {
 		interface PageData {
 			locale: Locale;
 			/** Set by the event layout on every page under /[event]. */
-			event?: {
-				slug: string;
-				title: unknown;
-				default_language: Locale;
-				isOrganiser: boolean;
-			};
+			event?: EventPageData;
 		}
 	}
 }

@@ -29,7 +29,7 @@ const supabase: Handle = async ({ event, resolve }) => {
 	event.locals.eventContext = (slug) => {
 		let pending = contexts.get(slug);
 		if (!pending) {
-			pending = events.context(client, slug, event.locals.user !== null);
+			pending = events.context(client, slug);
 			contexts.set(slug, pending);
 		}
 		return pending;

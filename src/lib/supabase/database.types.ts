@@ -944,6 +944,30 @@ export type Database = {
 				Args: { document_id: string };
 				Returns: boolean;
 			};
+			event_context: {
+				Args: { p_slug: string };
+				Returns: {
+					can_edit_call_to_action: boolean;
+					can_edit_programme: boolean;
+					can_manage_members: boolean;
+					can_recommend: boolean;
+					can_run_votes: boolean;
+					can_take_notes: boolean;
+					can_vote: boolean;
+					default_language: Database['public']['Enums']['language_code'];
+					ends_on: string;
+					id: string;
+					languages: Database['public']['Enums']['language_code'][];
+					role: Database['public']['Enums']['member_role'];
+					slug: string;
+					starts_on: string;
+					status: Database['public']['Enums']['event_status'];
+					summary: Json;
+					timezone: string;
+					title: Json;
+					venue: string;
+				}[];
+			};
 			event_delegate_counts: {
 				Args: { p_event_ids: string[] };
 				Returns: {

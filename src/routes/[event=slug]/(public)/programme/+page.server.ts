@@ -1,10 +1,11 @@
 import * as indicators from '$lib/server/indicators';
 import * as programme from '$lib/server/programme';
+import { eventOf } from '$lib/server/event-context';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ parent, locals, depends }) => {
+export const load = (async ({ params, locals, depends }) => {
 	depends('app:programme');
-	const { event } = await parent();
+	const event = await eventOf(locals, params.event);
 	const [days, sessions, people, countries, rounds] = await Promise.all([
 		programme.days(locals.supabase, event.id),
 		programme.sessions(locals.supabase, event.id),
