@@ -18,7 +18,8 @@ for (const locale of ['ro', 'ru'] as const) {
 
 		test('gets the sign-in mail, the programme and the indicators in their own formats', async ({ page }) => {
 			const { email, zone } = READER[locale];
-			await page.goto(`/sign-in?next=${encodeURIComponent(`${EVENT}/programme`)}`);
+			// Typed before hydration, the address could be reset by it: wait until the page's code is in.
+			await page.goto(`/sign-in?next=${encodeURIComponent(`${EVENT}/programme`)}`, { waitUntil: 'networkidle' });
 			await page.getByLabel(t(locale, 'auth.email')).fill(email);
 			await page.getByRole('button', { name: t(locale, 'auth.sendLink') }).click();
 			await expect(page.getByRole('status')).toContainText(email);
