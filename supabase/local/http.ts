@@ -1,11 +1,7 @@
-// What every HTTP part of the local stack shares: who is calling (apikey and bearer
-// token, checked the way Supabase's gateway and PostgREST check them), reading JSON
-// bodies with a size limit, JSON responses, and CORS for browsers.
+// What every HTTP part of the local stack shares: reading request bodies within limits,
+// JSON responses, errors with a status, and CORS for browsers. Who is calling is
+// identity.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { JwtError, verifyJwt } from './jwt.ts';
-import type { JwtClaims } from './jwt.ts';
-import { isApiRole } from './request-role.ts';
-import type { RequestIdentity } from './request-role.ts';
 
 /**
  * What a request body may cost. Every body is held in memory until it is parsed, and
@@ -263,83 +259,6 @@ export function flatHeaders(req: IncomingMessage): Record<string, string> {
 		if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return headers;
-}
-
-export function bearerToken(req: IncomingMessage): string | undefined {
-	const authorization = headerValue(req, 'authorization');
-	const match = authorization ? /^bearer\s+(.+)$/i.exec(authorization.trim()) : null;
-	return match?.[1]?.trim();
-}
-
-export function apiKey(req: IncomingMessage, url: URL): string | undefined {
-	return headerValue(req, 'apikey') ?? url.searchParams.get('apikey') ?? undefined;
-}
-
-export interface ResolvedIdentity extends RequestIdentity {
-	/** The token the identity came from (the bearer token, else the apikey). */
-	token: string;
-}
-
-/**
- * Who is calling, as Supabase decides it: the gateway requires a valid `apikey`
- * (header or query) even with a bearer token, then PostgREST takes the role and claims from the bearer token,
- * or from the apikey when there is no Authorization header. Failures throw HttpError
- * with the bodies Supabase answers with.
- */
-export async function resolveIdentity(req: IncomingMessage, url: URL, jwtSecret: string): Promise<ResolvedIdentity> {
-	const key = apiKey(req, url);
-	const bearer = bearerToken(req);
-	if (!key) {
-		throw new HttpError(401, {
-			message: 'No API key found in request',
-			hint: 'No `apikey` request header or url param was found.'
-		});
-	}
-	try {
-		await verifyJwt(key, jwtSecret);
-	} catch {
-		throw new HttpError(401, {
-			message: 'Invalid API key',
-			hint: 'Double check your Supabase `anon` or `service_role` API key.'
-		});
-	}
-	const token = bearer ?? key;
-	let claims: JwtClaims;
-	try {
-		claims = await verifyJwt(token, jwtSecret);
-	} catch (error) {
-		throw jwtHttpError(error, token);
-	}
-	if (!isApiRole(claims.role)) {
-		throw new HttpError(401, {
-			code: 'PGRST301',
-			details: null,
-			hint: null,
-			message: `JWT role "${claims.role}" is not one of anon, authenticated, service_role`
-		});
-	}
-	return { role: claims.role, claims, token };
-}
-
-// PostgREST 12: a token that fails verification is PGRST301, an expired one PGRST303,
-// both 401 with a WWW-Authenticate challenge.
-function jwtHttpError(error: unknown, token: string): HttpError {
-	const expired = error instanceof JwtError && error.reason === 'expired';
-	const message = expired ? 'JWT expired' : jwtInvalidMessage(error, token);
-	return new HttpError(
-		401,
-		{ code: expired ? 'PGRST303' : 'PGRST301', details: null, hint: null, message },
-		{ 'www-authenticate': `Bearer error="invalid_token", error_description="${message}"` }
-	);
-}
-
-function jwtInvalidMessage(error: unknown, token: string): string {
-	const parts = token.split('.').length;
-	if (parts !== 3) return `JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got ${parts})`;
-	const reason = error instanceof Error ? error.message : '';
-	if (/signature/i.test(reason)) return 'JWSError JWSInvalidSignature';
-	if (/role/i.test(reason)) return 'JWT has no role claim';
-	return `JWT could not be decoded: ${reason}`;
 }
 
 export function sendHttpError(res: ServerResponse, error: HttpError): void {

@@ -2,6 +2,7 @@
 // X-Supabase-Api-Version header that selects the error shape, redirects, CORS.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StackContext } from '../context.ts';
+import { bodyRefusal, headerValue, InvalidJsonError, parseJsonText, readBody } from '../http.ts';
 import { AuthApiError } from './errors.ts';
 
 const API_VERSION_HEADER = 'x-supabase-api-version';
@@ -16,29 +17,24 @@ function wantsApiVersion2024(req: IncomingMessage): boolean {
 	return asked !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked >= API_VERSION_2024;
 }
 
-export function headerValue(req: IncomingMessage, name: string): string | undefined {
-	const value = req.headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-}
+export { headerValue } from '../http.ts';
 
+/** A JSON object body, read within the stack's body limits (../http.ts), refused in GoTrue's words. */
 export async function readJsonBody(req: IncomingMessage): Promise<JsonObject> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of req) {
-		const buffer = chunk as Buffer;
-		size += buffer.length;
-		if (size > MAX_BODY_BYTES) {
-			throw new AuthApiError(413, 'request_entity_too_large', `Request body too large (max ${MAX_BODY_BYTES} bytes)`);
-		}
-		chunks.push(buffer);
-	}
-	const text = Buffer.concat(chunks).toString('utf8');
 	let parsed: unknown;
 	try {
-		parsed = JSON.parse(text);
+		parsed = parseJsonText(await readBody(req, MAX_BODY_BYTES));
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : 'invalid JSON';
-		throw new AuthApiError(400, 'bad_json', `Could not parse request body as JSON: ${reason}`);
+		const refusal = bodyRefusal(error);
+		if (refusal?.status === 413) {
+			throw new AuthApiError(413, 'request_entity_too_large', `Request body too large (max ${MAX_BODY_BYTES} bytes)`);
+		}
+		if (refusal) throw new AuthApiError(refusal.status, 'request_timeout', refusal.message);
+		if (!(error instanceof InvalidJsonError)) throw error;
+		throw new AuthApiError(400, 'bad_json', `Could not parse request body as JSON: ${error.message}`);
+	}
+	if (parsed === undefined) {
+		throw new AuthApiError(400, 'bad_json', 'Could not parse request body as JSON: Unexpected end of JSON input');
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new AuthApiError(400, 'bad_json', 'Could not parse request body as JSON: expected an object');

@@ -2,9 +2,9 @@
 // GoTrue itself verifies (user endpoints) or requires to carry an admin role (admin API).
 import type { IncomingMessage } from 'node:http';
 import type { StackContext } from '../context.ts';
-import { verifyJwt, JwtError, type JwtClaims } from '../jwt.ts';
+import { apiKeyOf, bearerTokenOf, IdentityError, verifiedClaims as verifiedTokenClaims } from '../identity.ts';
+import type { JwtClaims } from '../jwt.ts';
 import { AuthApiError, forbidden, unauthorized } from './errors.ts';
-import { headerValue } from './http.ts';
 import { findSession } from './sessions.ts';
 import { findUserById, isUuid, type UserRow } from './users.ts';
 
@@ -17,23 +17,24 @@ export class ApiKeyError extends Error {
 }
 
 export function checkApiKey(ctx: StackContext, req: IncomingMessage, url: URL): void {
-	const key = headerValue(req, 'apikey') ?? url.searchParams.get('apikey') ?? undefined;
+	const key = apiKeyOf(req, url);
 	if (!key) throw new ApiKeyError('No API key found in request');
 	if (key !== ctx.anonKey && key !== ctx.serviceRoleKey) throw new ApiKeyError('Invalid authentication credentials');
 }
 
 export function bearerToken(req: IncomingMessage): string {
-	const match = /^bearer\s+(\S+)\s*$/i.exec(headerValue(req, 'authorization') ?? '');
-	if (!match?.[1]) throw unauthorized('no_authorization', 'This endpoint requires a Bearer token');
-	return match[1];
+	const token = bearerTokenOf(req);
+	if (!token) throw unauthorized('no_authorization', 'This endpoint requires a Bearer token');
+	return token;
 }
 
 async function verifiedClaims(ctx: StackContext, token: string): Promise<JwtClaims> {
 	try {
-		return await verifyJwt(token, ctx.jwtSecret);
+		return await verifiedTokenClaims(token, ctx.jwtSecret);
 	} catch (error) {
+		if (!(error instanceof IdentityError)) throw error;
 		const reason =
-			error instanceof JwtError && error.reason === 'expired'
+			error.reason === 'expired'
 				? 'token has invalid claims: token is expired'
 				: 'token is malformed or its signature is invalid';
 		throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${reason}`);

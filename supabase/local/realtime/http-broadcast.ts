@@ -12,7 +12,6 @@ import {
 	InvalidJsonError,
 	parseJsonText,
 	readBodyBytes,
-	resolveIdentity,
 	sendEmpty,
 	sendHttpError,
 	sendJson
@@ -20,7 +19,8 @@ import {
 import { channelRights } from './authorization.ts';
 import { topicKey } from './hub.ts';
 import type { Hub } from './hub.ts';
-import { identityFromToken, TokenError } from './identity.ts';
+import { requestIdentity } from '../identity.ts';
+import { restIdentityError } from '../rest/errors.ts';
 import { isObject } from './protocol.ts';
 
 const BROADCAST_PATH = '/realtime/v1/api/broadcast';
@@ -47,8 +47,10 @@ export async function handleBroadcastHttp(
 	if (handlePreflight(req, res)) return true;
 	try {
 		if (req.method !== 'POST') throw new HttpError(405, { error: 'Method not allowed', message: 'Method not allowed' });
-		const { token } = await resolveIdentity(req, url, ctx.jwtSecret);
-		const identity = await identityFromToken(token, ctx.jwtSecret);
+		const identity = await requestIdentity(req, url, ctx.jwtSecret).catch((error: unknown) => {
+			// Behind the same gateway as /rest/v1, refused in the same words.
+			throw restIdentityError(error);
+		});
 		const raw = await readBodyBytes(req, single ? MAX_BROADCAST_BYTES : MAX_BROADCAST_BYTES * 10);
 		const messages = single
 			? [singleMessage(decodeURIComponent(single[1]!), decodeURIComponent(single[2]!), raw, req, url)]
@@ -71,7 +73,6 @@ export async function handleBroadcastHttp(
 			const { status, message } = bodyRefusal(error)!;
 			sendJson(res, status, { error: message, message }, { connection: 'close' });
 		} else if (error instanceof InvalidJsonError) sendJson(res, 400, { error: 'Invalid JSON', message: error.message });
-		else if (error instanceof TokenError) sendJson(res, 401, { error: error.message, message: error.message });
 		else throw error;
 	}
 	return true;

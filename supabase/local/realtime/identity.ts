@@ -1,16 +1,10 @@
-// Who a Realtime subscriber is: the role and claims of a verified JWT (the apikey the
-// socket connected with, or the user's access_token from phx_join / access_token).
-import { decodeJwt } from 'jose';
-import { JwtError, verifyJwt } from '../jwt.ts';
-import { isApiRole } from '../request-role.ts';
-import type { RequestIdentity } from '../request-role.ts';
+// Who a Realtime subscriber is: the identity (identity.ts) of a verified JWT — the apikey
+// the socket connected with, or the user's access_token from phx_join / access_token —
+// refused in the words Supabase Realtime uses.
+import { identityOf, IdentityError, secondsSinceExpiry } from '../identity.ts';
+import type { Identity } from '../identity.ts';
 
-export interface Identity extends RequestIdentity {
-	/** Seconds since the epoch when the token stops being valid, if it says. */
-	expiresAt: number | undefined;
-	/** Equal for identities RLS cannot tell apart, so row checks can be shared. */
-	key: string;
-}
+export type { Identity } from '../identity.ts';
 
 /** A token Realtime refuses; `message` is the text Supabase Realtime reports. */
 export class TokenError extends Error {
@@ -23,30 +17,16 @@ export class TokenError extends Error {
 }
 
 export async function identityFromToken(token: string, secret: string): Promise<Identity> {
-	let claims;
 	try {
-		claims = await verifyJwt(token, secret);
+		return await identityOf(token, secret);
 	} catch (error) {
-		if (error instanceof JwtError && error.reason === 'expired') {
+		if (!(error instanceof IdentityError)) throw error;
+		if (error.reason === 'expired') {
 			throw new TokenError('expired', `Token has expired ${secondsSinceExpiry(token)} seconds ago`);
 		}
+		if (error.reason === 'role') {
+			throw new TokenError('invalid', `Invalid JWT Token: role ${error.role} is not allowed`);
+		}
 		throw new TokenError('invalid', 'Invalid JWT Token');
-	}
-	if (!isApiRole(claims.role)) throw new TokenError('invalid', `Invalid JWT Token: role ${claims.role} is not allowed`);
-	const { exp, iat: _issuedAt, ...stable } = claims;
-	return {
-		role: claims.role,
-		claims,
-		expiresAt: typeof exp === 'number' ? exp : undefined,
-		key: JSON.stringify(stable)
-	};
-}
-
-function secondsSinceExpiry(token: string): number {
-	try {
-		const { exp } = decodeJwt(token);
-		return typeof exp === 'number' ? Math.max(0, Math.floor(Date.now() / 1000) - exp) : 0;
-	} catch {
-		return 0;
 	}
 }

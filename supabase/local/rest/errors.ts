@@ -1,5 +1,7 @@
 // PostgREST's error bodies and status codes: its own PGRSTxxx errors for requests it
 // cannot serve, and Postgres errors passed through with PostgREST's status mapping.
+import { HttpError } from '../http.ts';
+import { IdentityError } from '../identity.ts';
 import type { ApiRole } from '../jwt.ts';
 
 export interface RestErrorBody {
@@ -168,4 +170,41 @@ export function fromDatabaseError(error: DatabaseErrorLike, role: ApiRole): Rest
 		{ code: error.code, details: error.detail ?? null, hint: error.hint ?? null, message: error.message },
 		headers
 	);
+}
+
+/**
+ * A refused caller as Supabase answers on /rest/v1: the gateway's own body for a missing
+ * or unknown apikey; PostgREST 12's PGRST301 (invalid) and PGRST303 (expired) for the
+ * token, with a WWW-Authenticate challenge. Other errors pass through.
+ */
+export function restIdentityError(error: unknown): unknown {
+	if (!(error instanceof IdentityError)) return error;
+	switch (error.reason) {
+		case 'no_api_key':
+			return new HttpError(401, { message: error.message, hint: 'No `apikey` request header or url param was found.' });
+		case 'invalid_api_key':
+			return new HttpError(401, {
+				message: error.message,
+				hint: 'Double check your Supabase `anon` or `service_role` API key.'
+			});
+		case 'role':
+			return new HttpError(401, { code: 'PGRST301', details: null, hint: null, message: error.message });
+		default: {
+			const expired = error.reason === 'expired';
+			const message = expired ? 'JWT expired' : jwtInvalidMessage(error);
+			return new HttpError(
+				401,
+				{ code: expired ? 'PGRST303' : 'PGRST301', details: null, hint: null, message },
+				{ 'www-authenticate': `Bearer error="invalid_token", error_description="${message}"` }
+			);
+		}
+	}
+}
+
+function jwtInvalidMessage(error: IdentityError): string {
+	const parts = (error.token ?? '').split('.').length;
+	if (parts !== 3) return `JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got ${parts})`;
+	if (/signature/i.test(error.message)) return 'JWSError JWSInvalidSignature';
+	if (/role/i.test(error.message)) return 'JWT has no role claim';
+	return `JWT could not be decoded: ${error.message}`;
 }

@@ -11,7 +11,6 @@ import {
 	HttpError,
 	InvalidJsonError,
 	readJsonBody,
-	resolveIdentity,
 	sendEmpty,
 	sendHttpError,
 	sendJson,
@@ -19,7 +18,8 @@ import {
 } from '../http.ts';
 import { withRole } from '../request-role.ts';
 import type { RequestIdentity } from '../request-role.ts';
-import { fromDatabaseError, isDatabaseError, RestError, restErrors } from './errors.ts';
+import { requestIdentity } from '../identity.ts';
+import { fromDatabaseError, isDatabaseError, RestError, restErrors, restIdentityError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { readAccept, readPreferences, readProfile, readRange } from './request.ts';
 import type { RestResponse } from './response.ts';
@@ -90,7 +90,9 @@ export async function createRestApi(ctx: StackContext, options: RestOptions = {}
 
 	async function serve(req: IncomingMessage, url: URL): Promise<RestResponse> {
 		const method = req.method ?? 'GET';
-		const identity = await resolveIdentity(req, url, ctx.jwtSecret);
+		const identity = await requestIdentity(req, url, ctx.jwtSecret).catch((error: unknown) => {
+			throw restIdentityError(error);
+		});
 		const route = url.pathname.slice(REST_PREFIX.length).replace(/^\/+/, '').replace(/\/+$/, '');
 		if (route === '') {
 			if (method !== 'GET' && method !== 'HEAD') throw restErrors.notAllowed(method);
