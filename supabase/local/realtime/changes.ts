@@ -213,7 +213,9 @@ function changeData(
 		table: table.name,
 		commit_timestamp: change.commit_timestamp,
 		type: change.type,
-		columns: selected ? table.columns.filter((column) => selected.has(column.name)) : table.columns,
+		columns: table.columns
+			.filter((column) => !selected || selected.has(column.name))
+			.map((column) => ({ name: column.name, type: column.typeName })),
 		errors: noPrimaryKey ? [NO_PRIMARY_KEY] : null
 	};
 	if (change.type !== 'DELETE') data.record = noPrimaryKey ? {} : narrow(change.record ?? {});
