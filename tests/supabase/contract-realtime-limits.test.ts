@@ -97,16 +97,42 @@ describe.skipIf(onRealProject)('hostile postgres_changes filters', () => {
 	});
 });
 
+async function openSocket(): Promise<WebSocket> {
+	const url = new URL('/realtime/v1/websocket', stack.url.replace(/^http/, 'ws'));
+	url.searchParams.set('apikey', stack.anonKey);
+	url.searchParams.set('vsn', '1.0.0');
+	const socket = new WebSocket(url);
+	await new Promise((resolve, reject) => {
+		socket.once('open', resolve);
+		socket.once('error', reject);
+	});
+	return socket;
+}
+
+describe.skipIf(onRealProject)('hostile frames', () => {
+	it('closes a socket whose presence payload nests too deep, so the topic stays joinable', async () => {
+		const socket = await openSocket();
+		const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+		const topic = `realtime:deep-${randomUUID()}`;
+		const config = { broadcast: {}, presence: { key: 'x', enabled: true }, postgres_changes: [], private: false };
+		socket.send(JSON.stringify({ topic, event: 'phx_join', payload: { config }, ref: '1', join_ref: '1' }));
+		const depth = 200_000;
+		socket.send(
+			`{"topic":"${topic}","event":"presence","ref":"2","join_ref":"1","payload":{"type":"presence","event":"track","payload":{"deep":${'['.repeat(depth)}${']'.repeat(depth)}}}}`
+		);
+		expect(await closed).toBe(1007);
+
+		const other = await realtimeClient(stack);
+		const result = await subscribeResult(
+			other.channel(topic.replace(/^realtime:/, ''), { config: { presence: { key: 'y', enabled: true } } })
+		);
+		expect(result.status).toBe('SUBSCRIBED');
+	});
+});
+
 describe.skipIf(onRealProject)('per-socket message rate', () => {
 	it('closes a socket that sends more frames than the limit allows, and keeps serving others', async () => {
-		const url = new URL('/realtime/v1/websocket', stack.url.replace(/^http/, 'ws'));
-		url.searchParams.set('apikey', stack.anonKey);
-		url.searchParams.set('vsn', '1.0.0');
-		const flood = new WebSocket(url);
-		await new Promise((resolve, reject) => {
-			flood.once('open', resolve);
-			flood.once('error', reject);
-		});
+		const flood = await openSocket();
 		const closed = new Promise<number>((resolve) => flood.once('close', (code) => resolve(code)));
 		for (let i = 0; i < MESSAGE_BURST * 3; i++) {
 			flood.send(JSON.stringify({ topic: 'phoenix', event: 'heartbeat', payload: {}, ref: String(i) }));

@@ -3,6 +3,8 @@
 // vsn 2.0.0 (realtime-js's default): JSON arrays [join_ref, ref, topic, event, payload],
 // plus binary frames for user broadcasts: kind 3 (client push) and kind 4 (server push).
 
+import { bodyLimits, jsonNestsDeeperThan } from '../http.ts';
+
 export type Vsn = '1.0.0' | '2.0.0';
 
 export const SUPPORTED_VSNS: readonly Vsn[] = ['1.0.0', '2.0.0'];
@@ -32,17 +34,28 @@ export function isVsn(value: string | null): value is Vsn {
 	return value !== null && (SUPPORTED_VSNS as readonly string[]).includes(value);
 }
 
+/**
+ * JSON from a frame. Payloads are kept (presence state) and serialised again for every
+ * subscriber, so JSON nested deeper than a request body may be is refused: serialising
+ * it would overflow the stack for everyone who joins the topic afterwards.
+ */
+function parseFrameJson(text: string, what: string): unknown {
+	if (jsonNestsDeeperThan(text, bodyLimits.maxJsonDepth)) {
+		throw new FrameError(`${what} is nested deeper than ${bodyLimits.maxJsonDepth} levels`);
+	}
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new FrameError(`${what} is not JSON`);
+	}
+}
+
 export function decodeFrame(data: Buffer, isBinary: boolean, vsn: Vsn): PhoenixMessage {
 	if (isBinary) {
 		if (vsn !== '2.0.0') throw new FrameError('binary frames need vsn 2.0.0');
 		return decodeUserBroadcastPush(data);
 	}
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(data.toString('utf8'));
-	} catch {
-		throw new FrameError('frame is not JSON');
-	}
+	const parsed = parseFrameJson(data.toString('utf8'), 'frame');
 	if (vsn === '2.0.0') {
 		if (!Array.isArray(parsed) || parsed.length !== 5) throw new FrameError('frame is not a 5-element array');
 		const [joinRef, ref, topic, event, payload] = parsed as unknown[];
@@ -87,11 +100,7 @@ function decodeUserBroadcastPush(data: Buffer): PhoenixMessage {
 	const rest = data.subarray(offset);
 	let body: { value: unknown };
 	if (encoding === JSON_ENCODING) {
-		try {
-			body = { value: JSON.parse(rest.toString('utf8')) as unknown };
-		} catch {
-			throw new FrameError('binary broadcast payload is not JSON');
-		}
+		body = { value: parseFrameJson(rest.toString('utf8'), 'binary broadcast payload') };
 	} else if (encoding === BINARY_ENCODING) {
 		// Binary payloads stay a Buffer so they go out again as binary.
 		body = { value: Buffer.from(rest) };
@@ -100,12 +109,8 @@ function decodeUserBroadcastPush(data: Buffer): PhoenixMessage {
 	}
 	let meta: Record<string, unknown> = {};
 	if (metadata !== '') {
-		try {
-			const parsed: unknown = JSON.parse(metadata);
-			if (isObject(parsed)) meta = parsed;
-		} catch {
-			throw new FrameError('binary broadcast metadata is not JSON');
-		}
+		const parsed = parseFrameJson(metadata, 'binary broadcast metadata');
+		if (isObject(parsed)) meta = parsed;
 	}
 	return {
 		joinRef: joinRef || null,
