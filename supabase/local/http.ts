@@ -41,6 +41,9 @@ const allowedHeaders = [
 
 const exposedHeaders = [
 	'content-range',
+	'link',
+	'x-sb-error-code',
+	'x-total-count',
 	'content-profile',
 	'location',
 	'preference-applied',

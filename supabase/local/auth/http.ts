@@ -2,7 +2,15 @@
 // X-Supabase-Api-Version header that selects the error shape, redirects, CORS.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StackContext } from '../context.ts';
-import { bodyRefusal, headerValue, InvalidJsonError, parseJsonText, readBody } from '../http.ts';
+import {
+	bodyRefusal,
+	corsHeaders,
+	handlePreflight,
+	headerValue,
+	InvalidJsonError,
+	parseJsonText,
+	readBody
+} from '../http.ts';
 import { AuthApiError } from './errors.ts';
 
 const API_VERSION_HEADER = 'x-supabase-api-version';
@@ -72,26 +80,13 @@ export function sendError(req: IncomingMessage, res: ServerResponse, error: Auth
 	sendJson(req, res, error.status, body, { 'x-sb-error-code': error.errorCode });
 }
 
-const ALLOWED_HEADERS = 'authorization, x-client-info, apikey, content-type, x-supabase-api-version, x-retry-count';
-
-/** Kong's CORS plugin in front of GoTrue: any origin, the headers supabase-js sends. */
+/** The same CORS answer as every API of the local stack (../http.ts): one gateway in front of all. */
 export function applyCors(req: IncomingMessage, res: ServerResponse): void {
-	const origin = headerValue(req, 'origin');
-	res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
-	if (origin) {
-		res.setHeader('Access-Control-Allow-Credentials', 'true');
-		res.setHeader('Vary', 'Origin');
-	}
-	res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, Link, X-Supabase-Api-Version, x-sb-error-code');
+	for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
 }
 
 export function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
-	res.writeHead(204, {
-		'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-		'Access-Control-Allow-Headers': headerValue(req, 'access-control-request-headers') ?? ALLOWED_HEADERS,
-		'Access-Control-Max-Age': '3600'
-	});
-	res.end();
+	handlePreflight(req, res);
 }
 
 /** Everything a route handler gets. */
