@@ -591,11 +591,11 @@ from (values
         || 'Several countries reported laws that name statutory functions, such as assessment and case management in child protection, without saying who may perform them. '
         || 'Key point: define the functions first, then the qualifications each function requires.',
       'Participanții la panel au convenit că personalul din serviciile sociale nu se limitează la asistenții sociali: paraprofesioniștii și profesioniștii '
-        || 'din domenii conexe duc o mare parte din munca de zi cu zi. Mai multe țări au semnalat că legislația enumeră atribuții prevăzute de lege, precum '
-        || 'evaluarea și managementul de caz în protecția copilului, fără a preciza cine le poate îndeplini. Concluzia principală: mai întâi se definesc funcțiile, apoi calificările necesare fiecăreia.',
+        || 'din domenii conexe duc o mare parte din munca de zi cu zi. Mai multe țări au semnalat că atribuțiile prevăzute de lege, precum evaluarea '
+        || 'și managementul de caz în protecția copilului, sunt enumerate fără a se preciza cine le poate îndeplini. Concluzia principală: mai întâi se definesc funcțiile, apoi calificările necesare fiecăreia.',
       'Участники дискуссии согласились, что кадры социальных служб не ограничиваются социальными работниками: значительную часть повседневной работы '
-        || 'выполняют парапрофессионалы и специалисты смежных профессий. Несколько стран сообщили, что в их законодательстве перечислены '
-        || 'функции, закрепленные законом, например оценка и ведение случаев в сфере защиты детей, но не определено, кто вправе их выполнять. Главный вывод: сначала определить функции, '
+        || 'выполняют парапрофессионалы и специалисты смежных профессий. Несколько стран сообщили, что функции, закрепленные законом, '
+        || 'например оценка и ведение случаев в сфере защиты детей, названы в законодательстве без указания того, кто вправе их выполнять. Главный вывод: сначала определить функции, '
         || 'а затем квалификации, необходимые для каждой из них.')),
   ('50000000-0000-4000-8000-000000001803', 'a0000000-0000-4000-8000-000000000002', '2018-11-21 16:15 Europe/Bucharest',
     pg_temp.tr(
