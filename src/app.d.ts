@@ -1,6 +1,7 @@
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
 import type { Locale } from '$lib/domain/locale';
 import type { EventContext, EventPageData } from '$lib/server/events';
+import type { BrowserSupabaseSettings } from '$lib/supabase/browser';
 import type { Database } from '$lib/supabase/database.types';
 
 declare global {
@@ -22,6 +23,8 @@ declare global {
 		}
 		interface PageData {
 			locale: Locale;
+			/** Set by the root layout: what the browser's Supabase client needs. */
+			supabase: BrowserSupabaseSettings;
 			/** Set by the event layout on every page under /[event]. */
 			event?: EventPageData;
 		}

@@ -1,9 +1,19 @@
+import { supabaseAnonKey, supabaseBrowserUrl } from '$lib/server/config';
+import type { BrowserSupabaseSettings } from '$lib/supabase/browser';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
 	const user = locals.user;
+	// What the browser's Supabase client needs for Realtime ($lib/live). Only the access
+	// token travels: the refresh token stays in the cookie, and the server refreshes.
+	const supabase: BrowserSupabaseSettings = {
+		url: supabaseBrowserUrl(),
+		anonKey: supabaseAnonKey(),
+		accessToken: user ? (locals.session?.access_token ?? null) : null
+	};
 	return {
 		locale: locals.locale,
+		supabase,
 		user: user
 			? {
 					id: user.id,

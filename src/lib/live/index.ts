@@ -1,0 +1,1 @@
+export { live, type LiveSource, type LiveStatus, type PostgresChangesSource } from './live.svelte';

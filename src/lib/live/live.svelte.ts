@@ -1,0 +1,100 @@
+// The live-data loop: a page's load declares `depends('app:<resource>')`; while the page
+// is mounted, live() listens on a Realtime channel and reloads that resource when it
+// changes. The page keeps reading through its load (RLS applies there); Realtime only
+// says "something changed". Leaving the page leaves the channel.
+import type { RealtimeChannel, RealtimeClient } from '@supabase/realtime-js';
+import { invalidate } from '$app/navigation';
+import { page } from '$app/state';
+import type { BrowserSupabaseSettings } from '$lib/supabase/browser';
+import { coalesce } from './coalesce';
+
+export interface PostgresChangesSource {
+	event?: '*' | 'INSERT' | 'UPDATE' | 'DELETE';
+	schema?: string;
+	table: string;
+	/** A Realtime filter such as `event_id=eq.<uuid>`; the server checks RLS per row. */
+	filter?: string;
+}
+
+export type LiveSource = { channel: string } & (
+	{ postgresChanges: PostgresChangesSource | PostgresChangesSource[] } | { broadcast: { event: string } }
+);
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+/** Changes arriving this close together make one reload. */
+const COALESCE_MS = 150;
+
+class LiveSubscription {
+	status = $state<LiveStatus>('connecting');
+}
+
+function settings(): BrowserSupabaseSettings {
+	return page.data.supabase;
+}
+
+/**
+ * Subscribes while the calling component is mounted. `source` is a function so that a
+ * change of event (navigation between events) moves the subscription with it.
+ *
+ *     const feed = live(() => ({ channel: `programme:${id}`, postgresChanges: { table: 'sessions',
+ *       filter: `event_id=eq.${id}` } }), 'app:programme');
+ */
+export function live(source: () => LiveSource, dependency: `app:${string}`): LiveSubscription {
+	const subscription = new LiveSubscription();
+
+	// A token the server refreshed arrives with new page data; hand it to Realtime.
+	let client: RealtimeClient | undefined;
+	$effect(() => {
+		void page.data.supabase.accessToken;
+		void client?.setAuth();
+	});
+
+	$effect(() => {
+		const wanted = source();
+		const reload = coalesce(() => invalidate(dependency).catch(() => undefined), COALESCE_MS);
+		let channel: RealtimeChannel | undefined;
+		let left = false;
+		let joinedBefore = false;
+		subscription.status = 'connecting';
+
+		// Realtime's client loads only on pages that listen.
+		void import('$lib/supabase/realtime').then(({ browserRealtime }) => {
+			if (left) return;
+			client = browserRealtime(settings);
+			channel = client.channel(wanted.channel);
+			if ('postgresChanges' in wanted) {
+				const sources = Array.isArray(wanted.postgresChanges) ? wanted.postgresChanges : [wanted.postgresChanges];
+				for (const { event = '*', schema = 'public', table, filter } of sources) {
+					channel.on('postgres_changes', { event, schema, table, filter }, reload.schedule);
+				}
+			} else {
+				channel.on('broadcast', { event: wanted.broadcast.event }, reload.schedule);
+			}
+			channel.subscribe((status) => {
+				if (left) return;
+				if (status === 'SUBSCRIBED') {
+					// Changes made while the channel was down were missed: catch up once.
+					if (joinedBefore) reload.schedule();
+					joinedBefore = true;
+					subscription.status = 'live';
+				} else {
+					subscription.status = 'offline';
+				}
+			});
+		});
+
+		return () => {
+			left = true;
+			reload.stop();
+			if (!channel || !client) return;
+			const connection = client;
+			// Leaving the last live page closes the socket too: nothing idles on venue Wi-Fi.
+			void connection.removeChannel(channel).then(() => {
+				if (connection.getChannels().length === 0) void connection.disconnect();
+			});
+		};
+	});
+
+	return subscription;
+}
