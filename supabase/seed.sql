@@ -650,7 +650,7 @@ from (values
     pg_temp.tr(
       'A national government-led workforce leadership group exists',
       'Există un grup național de coordonare privind personalul din serviciile sociale, condus de Guvern',
-      'Создана национальная межведомственная группа по кадровым вопросам под руководством правительства'),
+      'Создана национальная межведомственная группа по вопросам кадров социальных служб под руководством правительства'),
     pg_temp.tr(
       'A standing group, chaired by a ministry, that brings together the ministries, local authorities, educators and professional bodies responsible for the social service workforce.',
       'Un grup permanent, prezidat de un minister, care reunește ministerele, autoritățile locale, instituțiile de învățământ și organismele profesionale responsabile de personalul din serviciile sociale.',
@@ -663,7 +663,7 @@ from (values
     pg_temp.tr(
       'A workforce mapping has been done in the last five years',
       'În ultimii cinci ani a fost realizată o cartografiere a personalului din serviciile sociale',
-      'За последние пять лет проведено картирование кадров'),
+      'За последние пять лет проведено картирование кадров социальных служб'),
     pg_temp.tr(
       'A national assessment of how many social service workers there are, where they work, which qualifications they hold and which functions they perform.',
       'O evaluare națională a numărului de lucrători din serviciile sociale, a locurilor în care lucrează, a calificărilor pe care le au și a funcțiilor pe care le îndeplinesc.',
@@ -1004,7 +1004,7 @@ insert into public.event_days (id, event_id, day_index, date, theme) values
     pg_temp.tr(
       'A workforce for recovery',
       'Personalul din serviciile sociale pentru redresare',
-      'Кадры для восстановления'));
+      'Кадры социальных служб для восстановления'));
 
 insert into public.sessions (id, event_id, day_id, starts_at, ends_at, room, format, status, position, title, description)
 select s.id::uuid, 'e0000000-0000-4000-8000-000000002023', 'd0000000-0000-4000-8000-000000202301',
@@ -1025,8 +1025,8 @@ from (values
   ('50000000-0000-4000-8000-000000002302', '11:15', '12:45', null, 'working_group', 1,
     pg_temp.tr(
       'Session 2a: Community-based services and care reform',
-      'Sesiunea 2a: Serviciile comunitare și reforma sistemului de îngrijire',
-      'Сессия 2a: Услуги по месту жительства и реформа системы ухода за детьми (деинституционализация)'),
+      'Sesiunea 2a: Serviciile comunitare și reforma sistemului de îngrijire a copiilor',
+      'Сессия 2а: Услуги по месту жительства и реформа системы ухода за детьми (деинституционализация)'),
     pg_temp.tr(
       'Which workers the hromadas need to support families and bring children home from institutions, and how to recruit them.',
       'De ce lucrători au nevoie comunitățile teritoriale (hromade) pentru a sprijini familiile și a readuce copiii din instituții acasă și cum pot fi recrutați.',
@@ -1035,7 +1035,7 @@ from (values
     pg_temp.tr(
       'Session 2b: Supporting the workers: supervision, mental health and psychosocial support',
       'Sesiunea 2b: Sprijinirea lucrătorilor: supervizare, sănătate mintală și sprijin psihosocial',
-      'Сессия 2b: Поддержка работников: супервизия, психическое здоровье и психосоциальная поддержка'),
+      'Сессия 2б: Поддержка работников: супервизия, психическое здоровье и психосоциальная поддержка'),
     pg_temp.tr(
       'Keeping social service workers well while they work under stress and are themselves in danger.',
       'Cum poate fi protejată starea de bine a lucrătorilor din serviciile sociale care lucrează sub presiune și sunt ei înșiși în pericol.',
@@ -1048,7 +1048,7 @@ from (values
     pg_temp.tr(
       'The rapporteurs of sessions 1, 2a and 2b present the key recommendations; participants agree the priorities for the recovery plan.',
       'Raportorii sesiunilor 1, 2a și 2b prezintă recomandările principale; participanții convin asupra priorităților pentru planul de redresare.',
-      'Докладчики сессий 1, 2a и 2b представляют ключевые рекомендации; участники согласовывают приоритеты для плана восстановления.'))
+      'Докладчики сессий 1, 2а и 2б представляют ключевые рекомендации; участники согласовывают приоритеты для плана восстановления.'))
 ) as s (id, starts, ends, room, format, position, title, description);
 
 insert into public.session_people (id, session_id, role, member_id, name, affiliation, position)
