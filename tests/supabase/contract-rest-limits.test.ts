@@ -119,6 +119,14 @@ describe('nesting and fan-out', () => {
 		expect(narrow.status).toBe(200);
 	});
 
+	fixture('a function result larger than the response limit is refused inside SQL', async () => {
+		const hugeText = await raw('rpc/repeat_text?times=20000000');
+		expect(hugeText.status).toBe(400);
+		expect(hugeText.json).toMatchObject({ code: 'PT400', message: expect.stringContaining('larger than') });
+		const small = await raw('rpc/repeat_text?times=3');
+		expect(small.json).toBe('xxx');
+	});
+
 	fixture('a read returns at most max_rows rows (config.toml [api] max_rows = 1000)', async () => {
 		await countryWithCities(105, 1005);
 		const wire = await raw('cities?select=id&country_id=eq.105', { headers: { prefer: 'count=exact' } });

@@ -4,7 +4,7 @@
 import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
 import { restErrors } from './errors.ts';
 import { parseSelect } from './parse.ts';
-import { MAX_ROWS } from './limits.ts';
+import { MAX_RESPONSE_BYTES, MAX_ROWS } from './limits.ts';
 import { applyQueryParams, buildReadNode, reservedParams } from './plan.ts';
 import type { Preferences, RangeRequest, Representation } from './request.ts';
 import { jsonType, readResponse, resultBody, runRead } from './response.ts';
@@ -110,9 +110,10 @@ export async function callFunction(call: RpcCall): Promise<RestResponse> {
 	}
 	const composite = fn.returnTable !== null || fn.returnType === 'record';
 	if (!composite) {
+		const cap = params.add(MAX_RESPONSE_BYTES);
 		const sql = fn.returnsSet
-			? `select coalesce(json_agg("pgrst_value"."value"), '[]'::json)::text as body from ${prefix}${callSql} as "pgrst_value"("value")`
-			: `select to_json(${callSql})::text as body${from}`;
+			? `select local_rest.response_body(coalesce(json_agg("pgrst_value"."value"), '[]'::json)::text, ${cap}) as body from ${prefix}${callSql} as "pgrst_value"("value")`
+			: `select local_rest.response_body(to_json(${callSql})::text, ${cap}) as body${from}`;
 		const { rows } = await call.tx.query<{ body: string | null }>(sql, params.values);
 		const body = rows[0]?.body ?? 'null';
 		return { status: 200, headers: { 'content-type': jsonType }, body };
