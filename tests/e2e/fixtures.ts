@@ -18,7 +18,7 @@ export function t(locale: Locale, key: string, values: Record<string, string | n
 	let node: unknown = messages[locale];
 	for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
 	if (typeof node !== 'string') throw new Error(`No message ${locale}:${key}`);
-	return String(new IntlMessageFormat(node, locale).format(values));
+	return String(new IntlMessageFormat(node, locale, undefined, { ignoreTag: true }).format(values));
 }
 
 export const test = base.extend<{ consoleErrors: string[]; allowedConsoleErrors: RegExp[] }>({

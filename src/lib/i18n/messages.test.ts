@@ -152,7 +152,7 @@ function sampleValues(message: string): Record<string, string | number>[] {
 }
 
 function render(locale: string, message: string, values: Record<string, string | number>): string {
-	return String(new IntlMessageFormat(message, locale).format(values));
+	return String(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).format(values));
 }
 
 /** Every wording a reader can see of each message, for checks on the text itself. */
