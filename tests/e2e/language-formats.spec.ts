@@ -81,6 +81,15 @@ for (const locale of ['ro', 'ru'] as const) {
 				});
 				expect(hidden).toBe(0);
 			}
+			// The indicators and the home page carry the same long Romanian and Russian headings.
+			for (const path of [`${EVENT}/indicators`, '/']) {
+				await page.goto(path);
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				expect(
+					await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+					path
+				).toBeLessThanOrEqual(0);
+			}
 			await context.close();
 		});
 	}
