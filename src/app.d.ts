@@ -1,4 +1,5 @@
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import type { MessageKey } from '$lib/domain/errors';
 import type { Locale } from '$lib/domain/locale';
 import type { EventContext, EventPageData } from '$lib/server/events';
 import type { BrowserSupabaseSettings } from '$lib/supabase/browser';
@@ -10,6 +11,8 @@ declare global {
 			message: string;
 			/** Short id of a logged unexpected error, shown so people can report it. */
 			reference?: string;
+			/** Why the database refused (`error.data.*`, see $lib/domain/errors), shown translated. */
+			messageKey?: MessageKey;
 		}
 		interface Locals {
 			locale: Locale;

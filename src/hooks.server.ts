@@ -1,8 +1,10 @@
 import { error, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { errorMessageKey } from '$lib/domain/errors';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/domain/locale';
 import { guardDecision, routeAccess } from '$lib/domain/route-access';
 import { supabaseAnonKey, supabaseServerUrl } from '$lib/server/config';
+import { DataError } from '$lib/server/errors';
 import * as events from '$lib/server/events';
 import { createSupabaseServerClient } from '$lib/supabase/server';
 
@@ -83,9 +85,11 @@ export const handle = sequence(supabase, auth, i18n);
 
 // Unexpected errors are logged with a reference a delegate can read out to the organisers;
 // the page itself shows only the translated message and that reference.
+// A database refusal carries its reason, which the page shows translated (never SQL's text).
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };
 	const reference = crypto.randomUUID().slice(0, 8);
 	console.error(`[error ${reference}] ${event.request.method} ${event.url.pathname}:`, error);
+	if (error instanceof DataError) return { message, reference, messageKey: errorMessageKey(error) };
 	return { message, reference };
 };

@@ -3,11 +3,17 @@ import type { PostgrestError } from '@supabase/supabase-js';
 
 export class DataError extends Error {
 	readonly code: string;
+	/** The reason our SQL gave (`raise … using hint`), which $lib/domain/errors translates. */
+	readonly hint: string | null;
 	readonly status: number;
-	constructor(operation: string, error: Pick<PostgrestError, 'code' | 'message'> & { status?: number }) {
+	constructor(
+		operation: string,
+		error: Pick<PostgrestError, 'code' | 'message'> & { hint?: string | null; status?: number }
+	) {
 		super(`${operation}: ${error.message}`);
 		this.name = 'DataError';
 		this.code = error.code;
+		this.hint = error.hint ?? null;
 		this.status = error.status ?? 500;
 	}
 }
