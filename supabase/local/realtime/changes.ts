@@ -25,19 +25,24 @@ interface QueuedChange {
 	commit_timestamp: string;
 }
 
-/** The changes one identity's filter decides on, and the indexes that passed. */
+/** What one identity's filters on one table decide, for the changes of a batch. */
 interface FilterGroup {
 	identity: Identity;
 	table: TableInfo;
-	filter: FilterCondition[] | undefined;
+	/** Distinct filters, by index (-1 is "visibility only"). */
+	filters: FilterCondition[][];
+	filterIndex: Map<string, number>;
+	/** One item per change, by index. */
 	items: FilterItem[];
-	passed: Set<number>;
+	itemOf: Map<number, number>;
+	/** Filter index → the items that passed it. */
+	passed: Map<number, Set<number>>;
 }
 
-/** A subscription a change may reach, and for each binding the group that decides it (none: it passes). */
+/** A subscription a change may reach; each binding with the group, filter and item that decide it (none: it passes). */
 interface Candidate {
 	subscription: Subscription;
-	bindings: { binding: ChangeBinding; group?: FilterGroup; index?: number }[];
+	bindings: { binding: ChangeBinding; group?: FilterGroup; filter?: number; item?: number }[];
 	noPrimaryKey: boolean;
 }
 
@@ -98,7 +103,7 @@ export async function startChangeFeed(db: SqlDatabase, hub: Hub, log: (message: 
 		const listeners = [...hub.all()].filter((subscription) => subscription.changeBindings.length > 0);
 		if (listeners.length === 0) return;
 		const planned: { change: QueuedChange; table: TableInfo; candidates: Candidate[] }[] = [];
-		// One statement per identity, table and filter answers every change of the batch.
+		// One statement per identity and table answers every filter and change of the batch.
 		const groups = new Map<string, FilterGroup>();
 		for (const change of changes) {
 			const table = await catalog.get(change.schema_name, change.table_name);
@@ -118,15 +123,36 @@ export async function startChangeFeed(db: SqlDatabase, hub: Hub, log: (message: 
 						bindings.push({ binding });
 						continue;
 					}
-					const filterKey = binding.filter ? JSON.stringify(binding.filter) : '';
-					const groupKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}\u0000${filterKey}`;
+					const groupKey = `${subscription.identity.key}\u0000${table.schema}.${table.name}`;
 					let group = groups.get(groupKey);
 					if (!group) {
-						group = { identity: subscription.identity, table, filter: binding.filter, items: [], passed: new Set() };
+						group = {
+							identity: subscription.identity,
+							table,
+							filters: [],
+							filterIndex: new Map(),
+							items: [],
+							itemOf: new Map(),
+							passed: new Map()
+						};
 						groups.set(groupKey, group);
 					}
-					bindings.push({ binding, group, index: group.items.length });
-					group.items.push({ record: row ?? {}, checkVisibility });
+					let item = group.itemOf.get(change.id);
+					if (item === undefined) {
+						item = group.items.length;
+						group.items.push({ record: row ?? {}, checkVisibility });
+						group.itemOf.set(change.id, item);
+					}
+					let filter = -1;
+					if (binding.filter) {
+						const filterKey = JSON.stringify(binding.filter);
+						filter = group.filterIndex.get(filterKey) ?? group.filters.length;
+						if (filter === group.filters.length) {
+							group.filters.push(binding.filter);
+							group.filterIndex.set(filterKey, filter);
+						}
+					}
+					bindings.push({ binding, group, filter, item });
 				}
 				if (bindings.length > 0) candidates.push({ subscription, bindings, noPrimaryKey });
 			}
@@ -134,13 +160,13 @@ export async function startChangeFeed(db: SqlDatabase, hub: Hub, log: (message: 
 		}
 		await Promise.all(
 			[...groups.values()].map(async (group) => {
-				group.passed = await passingItems(db, group.identity, group.table, group.filter, group.items);
+				group.passed = await passingItems(db, group.identity, group.table, group.filters, group.items);
 			})
 		);
 		for (const { change, table, candidates } of planned) {
 			for (const { subscription, bindings, noPrimaryKey } of candidates) {
 				const passing = bindings
-					.filter(({ group, index }) => !group || group.passed.has(index!))
+					.filter(({ group, filter, item }) => !group || group.passed.get(filter!)?.has(item!))
 					.map(({ binding }) => binding);
 				if (passing.length === 0) continue;
 				subscription.outlet.push({

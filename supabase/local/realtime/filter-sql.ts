@@ -70,46 +70,73 @@ export interface FilterItem {
 }
 
 /**
- * The indexes of `items` that pass `filter` (all of them when undefined) and, where
- * asked, that the identity may see: under RLS the row as it is now, looked up by primary
- * key; without RLS the table's SELECT privilege. A statement that fails (a value the
- * column type refuses, no privilege) passes nothing.
+ * For each of `filters`, the indexes of `items` that pass it and that the identity may
+ * see (where an item asks): under RLS the row as it is now, looked up by primary key;
+ * without RLS the table's SELECT privilege. Filter -1 is "no filter" (visibility only).
+ * One statement answers every filter of one identity on one table, so many subscribers
+ * cost one query per batch of changes, not one each. Filters were checked at join; if
+ * the statement still fails, each filter is retried alone so only its own subscribers
+ * miss the change (a filter whose statement fails passes nothing).
  */
 export async function passingItems(
 	db: SqlDatabase,
 	identity: Identity,
 	table: TableInfo,
-	filter: FilterCondition[] | undefined,
+	filters: FilterCondition[][],
 	items: FilterItem[]
-): Promise<Set<number>> {
+): Promise<Map<number, Set<number>>> {
 	const params = new Params();
 	const relation = relationSql(table.schema, table.name);
 	const input = params.add(JSON.stringify(items.map((item) => ({ r: item.record, v: item.checkVisibility }))));
 	const record = `("pgrst_input"."item" -> 'r')`;
-	const where = (filter ?? []).map((condition) => conditionSql(condition, '"pgrst_row"', record, params));
+	const tests = filters.map((filter, index) => {
+		const conditions = filter.map((condition) => conditionSql(condition, '"pgrst_row"', record, params));
+		return `(${index}, ${conditions.join(' and ') || 'true'})`;
+	});
+	let visible = 'true';
 	if (identity.role !== 'service_role') {
-		const visible = !table.rowSecurity
+		const allowed = !table.rowSecurity
 			? `pg_catalog.has_table_privilege(${params.add(relation)}, 'SELECT')`
 			: table.primaryKey.length === 0
 				? 'true'
 				: `exists (select from ${relation} as "pgrst_now" where ${table.primaryKey
 						.map((column) => `"pgrst_now".${quoteIdent(column)} = "pgrst_row".${quoteIdent(column)}`)
 						.join(' and ')})`;
-		where.push(`(not ("pgrst_input"."item" -> 'v')::boolean or ${visible})`);
+		visible = `(not ("pgrst_input"."item" -> 'v')::boolean or ${allowed})`;
 	}
-	const sql = `select ("pgrst_input"."ord" - 1)::int as "index"
+	const sql = `select "pgrst_filter"."index" as "filter", ("pgrst_input"."ord" - 1)::int as "item"
 		from pg_catalog.jsonb_array_elements(${input}::jsonb) with ordinality as "pgrst_input"("item", "ord")
 		cross join lateral pg_catalog.jsonb_populate_record(null::${relation}, ${record}) as "pgrst_row"
-		${where.length ? `where ${where.join(' and ')}` : ''}`;
+		cross join lateral (values (-1, true)${tests.map((test) => `, ${test}`).join('')}) as "pgrst_filter"("index", "pass")
+		where ${visible} and "pgrst_filter"."pass"`;
+	const passed = new Map<number, Set<number>>();
 	try {
-		const { rows } = await withRole(db, identity, (tx) => tx.query<{ index: number }>(sql, params.values), {
-			method: 'GET',
-			path: '/realtime/v1/postgres_changes'
-		});
-		return new Set(rows.map((row) => row.index));
+		const { rows } = await withRole(
+			db,
+			identity,
+			(tx) => tx.query<{ filter: number; item: number }>(sql, params.values),
+			{ method: 'GET', path: '/realtime/v1/postgres_changes' }
+		);
+		for (const row of rows) {
+			let set = passed.get(row.filter);
+			if (!set) passed.set(row.filter, (set = new Set()));
+			set.add(row.item);
+		}
 	} catch {
-		return new Set();
+		if (filters.length <= 1) return passed;
+		// Visibility alone, then each filter on its own.
+		const alone = await Promise.all([
+			passingItems(db, identity, table, [], items),
+			...filters.map((filter) => passingItems(db, identity, table, [filter], items))
+		]);
+		const visibleOnly = alone[0]!.get(-1);
+		if (visibleOnly) passed.set(-1, visibleOnly);
+		alone.slice(1).forEach((result, index) => {
+			const set = result.get(0);
+			if (set) passed.set(index, set);
+		});
 	}
+	return passed;
 }
 
 /**
