@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
-import { MESSAGE_BURST } from '../../supabase/local/realtime/connection.ts';
+import { MAX_BINDINGS_PER_CHANNEL, MESSAGE_BURST } from '../../supabase/local/realtime/connection.ts';
 import { fixtureDir, remoteProject, startTestStack } from './helpers/stack.ts';
 import type { TestStack } from './helpers/stack.ts';
 import {
@@ -75,6 +75,21 @@ describe.skipIf(onRealProject)('hostile postgres_changes filters', () => {
 		expect(matched.items).toEqual([marker]);
 		// RLS applies before anything is delivered: anon reads no notes at all.
 		expect(anonymousMatched.items).toEqual([]);
+	});
+
+	it(`refuses a join with more than ${MAX_BINDINGS_PER_CHANNEL} postgres_changes bindings`, async () => {
+		const client = await realtimeClient(stack);
+		let channel = client.channel(`many-${randomUUID()}`);
+		for (let i = 0; i <= MAX_BINDINGS_PER_CHANNEL; i++) {
+			channel = channel.on(
+				'postgres_changes',
+				{ event: 'INSERT', schema: 'public', table: 'rt_notes', filter: `score=eq.${i}` },
+				() => undefined
+			);
+		}
+		const result = await subscribeResult(channel);
+		expect(result.status).toBe('CHANNEL_ERROR');
+		expect(result.message).toMatch(/bindings per channel/);
 	});
 
 	it('refuses at join a filter on an unknown column, a value of the wrong type or a pattern that does not compile', async () => {

@@ -28,6 +28,8 @@ export const CLOSE_POLICY = 1008;
  */
 export const MESSAGES_PER_SECOND = 100;
 export const MESSAGE_BURST = 200;
+/** postgres_changes bindings in one join: each filter is checked with a query. */
+export const MAX_BINDINGS_PER_CHANNEL = 100;
 /** Unsent bytes a socket may hold before it counts as too slow and is dropped. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Supabase Realtime's default limit of channels one socket may join. */
@@ -215,6 +217,9 @@ export class Connection implements Outlet {
 		let changeBindings: ChangeBinding[];
 		try {
 			const requested = Array.isArray(config.postgres_changes) ? (config.postgres_changes as unknown[]) : [];
+			if (requested.length > MAX_BINDINGS_PER_CHANNEL) {
+				throw new BindingError(`at most ${MAX_BINDINGS_PER_CHANNEL} bindings per channel`);
+			}
 			changeBindings = requested.map((raw) => parseBinding(raw, this.deps.nextId()));
 		} catch (error) {
 			if (!(error instanceof BindingError)) throw error;
