@@ -53,6 +53,10 @@ export function newEmail(label: string): string {
 export interface AuthStackOptions {
 	/** A Supabase project folder to migrate (and seed); default none. */
 	workdir?: string;
+	/** GoTrue's SITE_URL; default SITE_URL. */
+	siteUrl?: string;
+	/** The redirect allow-list; default everything under ALLOWED_REDIRECT. */
+	redirectUrls?: string[];
 }
 
 export async function startAuthStack(
@@ -72,8 +76,8 @@ export async function startAuthStack(
 			workdir: options.workdir ?? emptyProject,
 			databaseUrl: scratch?.url,
 			dataDir: IN_MEMORY,
-			siteUrl: SITE_URL,
-			redirectUrls: [`${ALLOWED_REDIRECT}**`],
+			siteUrl: options.siteUrl ?? SITE_URL,
+			redirectUrls: options.redirectUrls ?? [`${ALLOWED_REDIRECT}**`],
 			log: (message) => logs.push(message)
 		});
 		configureAuth(stack.ctx, settings);
