@@ -294,7 +294,11 @@ describe('per_delegation mode', () => {
 	});
 
 	it("lets a co-delegate see the delegation's secret vote, and nobody else", async () => {
-		const round = await scenario(['RO', 'RO', 'MD'], { mode: 'per_delegation', ballot: 'secret' });
+		const round = await scenario(['RO', 'RO', 'MD'], {
+			mode: 'per_delegation',
+			ballot: 'secret',
+			visibility: 'after_close'
+		});
 		await round.vote(0, 'agree');
 		const seenBy = async (userId: string) =>
 			(
@@ -340,8 +344,9 @@ describe('per_delegate mode', () => {
 	});
 
 	it('a secret ballot shows turnout by country but not the choices', async () => {
-		const round = await scenario(['RO', 'MD'], { ballot: 'secret' });
+		const round = await scenario(['RO', 'MD'], { ballot: 'secret', visibility: 'after_close' });
 		await round.vote(0, 'agree');
+		await round.close();
 		const [row] = await round.tally();
 		expect(row).toMatchObject({ turnout: 1, agree: 1 });
 		expect(row!.by_country).toEqual([
@@ -352,14 +357,50 @@ describe('per_delegate mode', () => {
 });
 
 describe('who sees the tally', () => {
-	it('after_close: organisers while open, members only once closed', async () => {
-		const round = await scenario(['RO', 'MD'], { visibility: 'after_close' });
+	it('after_close: nobody sees counts while open, organisers included; organisers follow turnout', async () => {
+		const round = await scenario(['RO', 'MD', 'MD'], { visibility: 'after_close' });
 		await round.vote(0, 'agree');
-		expect(await round.tally(round.organiser)).toHaveLength(1);
-		await expect(round.tally(round.delegates[0])).rejects.toMatchObject({ code: '42501' });
+		await round.vote(1, 'disagree');
+		for (const viewer of [round.organiser, round.delegates[0]]) {
+			await expect(round.tally(viewer)).rejects.toMatchObject({ code: '42501', hint: 'results_hidden' });
+		}
+		await expect(
+			asServiceRole(db, (tx) => tx.query(`select * from public.round_tally($1)`, [round.roundId]))
+		).rejects.toMatchObject({ hint: 'results_hidden' });
+		const turnout = await asUser(
+			db,
+			round.organiser,
+			async (tx) => (await tx.query(`select * from public.round_turnout($1)`, [round.roundId])).rows
+		);
+		expect(turnout).toEqual([
+			{
+				indicator_id: round.indicatorId,
+				code: 'P1',
+				eligible: 3,
+				turnout: 2,
+				by_country: [
+					{ country: 'MD', eligible: 2, turnout: 1 },
+					{ country: 'RO', eligible: 1, turnout: 1 }
+				]
+			}
+		]);
+		await expect(
+			asUser(db, round.delegates[0]!, (tx) => tx.query(`select * from public.round_turnout($1)`, [round.roundId]))
+		).rejects.toMatchObject({ code: '42501' });
 		await round.close();
 		const [row] = await round.tally(round.delegates[1]);
-		expect(row).toMatchObject({ agree: 1, outcome: 'consensus' });
+		expect(row).toMatchObject({ agree: 1, disagree: 1, outcome: 'adopted' });
+		expect((await round.tally(round.organiser))[0]).toMatchObject({ agree: 1, disagree: 1 });
+	});
+
+	it('observers see a live round only once it is closed', async () => {
+		const round = await scenario(['RO'], { visibility: 'live' });
+		const observer = await createUser(db);
+		await addMember(db, round.eventId, observer, { role: 'observer' });
+		await round.vote(0, 'agree');
+		await expect(round.tally(observer)).rejects.toMatchObject({ hint: 'results_hidden' });
+		await round.close();
+		expect((await round.tally(observer))[0]).toMatchObject({ agree: 1, outcome: 'consensus' });
 	});
 
 	it('live: members while open', async () => {
@@ -386,7 +427,7 @@ describe('who sees the tally', () => {
 			code: '42501'
 		});
 		const organiserView = await asUser(db, organiser, (tx) =>
-			tx.query(`select * from public.round_tally($1)`, [roundId])
+			tx.query(`select * from public.round_turnout($1)`, [roundId])
 		);
 		expect(organiserView.rows).toEqual([]);
 	});
@@ -410,5 +451,137 @@ describe('who sees the tally', () => {
 				tx.query(`select * from public.round_tally($1)`, ['00000000-0000-4000-8000-000000000000'])
 			)
 		).rejects.toMatchObject({ code: 'P0002' });
+	});
+});
+
+describe('a closed round is final', () => {
+	it('demoting or removing dissenting delegates after the close changes neither eligibility nor outcome', async () => {
+		const round = await scenario(['RO', 'RO', 'MD', 'MD', 'UA'], { threshold: 60, quorum: 60 });
+		for (const index of [0, 1, 2]) await round.vote(index, 'agree');
+		for (const index of [3, 4]) await round.vote(index, 'disagree');
+		await round.close();
+		const [before] = await round.tally();
+		expect(before).toMatchObject({ eligible: 5, turnout: 5, agree: 3, disagree: 2, outcome: 'adopted' });
+
+		await asUser(db, round.organiser, async (tx) => {
+			await tx.query(`update public.members set role = 'observer' where event_id = $1 and user_id = $2`, [
+				round.eventId,
+				round.delegates[3]
+			]);
+			await tx.query(`delete from public.members where event_id = $1 and user_id = $2`, [
+				round.eventId,
+				round.delegates[4]
+			]);
+			await tx.query(`update public.members set country_code = 'MD' where event_id = $1 and user_id = $2`, [
+				round.eventId,
+				round.delegates[0]
+			]);
+		});
+		const latecomer = await createUser(db);
+		await addMember(db, round.eventId, latecomer, { role: 'delegate', countryCode: 'RO' });
+
+		const [after] = await round.tally();
+		expect(after).toEqual(before);
+	});
+
+	it('a per_delegation round keeps the delegations eligible at close', async () => {
+		const round = await scenario(['RO', 'MD', 'UA'], { mode: 'per_delegation', quorum: 100 });
+		for (const index of [0, 1, 2]) await round.vote(index, 'agree');
+		await round.close();
+		await db.query(`delete from public.members where event_id = $1 and user_id = $2`, [
+			round.eventId,
+			round.delegates[2]
+		]);
+		const [row] = await round.tally();
+		expect(row).toMatchObject({ eligible: 3, turnout: 3, outcome: 'consensus' });
+	});
+
+	it('an indicator that was voted on cannot be deleted or reworded; its votes stay', async () => {
+		const round = await scenario(['RO', 'MD']);
+		await round.vote(0, 'agree');
+		await round.vote(1, 'disagree');
+		await round.close();
+		await expect(
+			asUser(db, round.organiser, (tx) => tx.query(`delete from public.indicators where id = $1`, [round.indicatorId]))
+		).rejects.toMatchObject({ code: 'AC008', hint: 'indicator_voted_on' });
+		await expect(
+			asUser(db, round.organiser, (tx) =>
+				tx.query(`update public.indicators set title = '{"en":"Something else"}' where id = $1`, [round.indicatorId])
+			)
+		).rejects.toMatchObject({ code: 'AC008' });
+		const votes = await db.query(`select choice from public.votes where round_id = $1 order by choice`, [
+			round.roundId
+		]);
+		expect(votes.rows).toEqual([{ choice: 'agree' }, { choice: 'disagree' }]);
+		const moved = await asUser(db, round.organiser, (tx) =>
+			tx.query(`update public.indicators set position = 4 where id = $1`, [round.indicatorId])
+		);
+		expect(moved.affectedRows).toBe(1);
+	});
+
+	it('results visibility is fixed once the round opens', async () => {
+		const round = await scenario(['RO'], { visibility: 'after_close' });
+		await expect(
+			asUser(db, round.organiser, (tx) =>
+				tx.query(`update public.voting_rounds set results_visibility = 'live' where id = $1`, [round.roundId])
+			)
+		).rejects.toMatchObject({ code: 'AC008', hint: 'round_locked' });
+	});
+});
+
+describe('secret ballot', () => {
+	it('has its results only after close: a secret round with live results cannot exist', async () => {
+		await expect(scenario(['RO'], { ballot: 'secret', visibility: 'live' })).rejects.toMatchObject({
+			code: '23514'
+		});
+	});
+
+	it('is logged without voter, unit or choice, so no log entry names anybody', async () => {
+		const round = await scenario(['RO', 'MD'], { ballot: 'secret', visibility: 'after_close' });
+		await round.vote(0, 'disagree');
+		await round.vote(0, 'agree');
+		await asUser(db, round.delegates[0]!, (tx) =>
+			tx.query(`select public.retract_vote($1, $2)`, [round.roundId, round.indicatorId])
+		);
+		await round.vote(1, 'agree');
+		const entries = await asUser(
+			db,
+			round.organiser,
+			async (tx) =>
+				(
+					await tx.query<{ actor: string | null; object_id: string | null; details: Record<string, unknown> }>(
+						`select actor, object_id, details from public.audit_log where object_type = 'votes' and details->>'round_id' = $1 order by id`,
+						[round.roundId]
+					)
+				).rows
+		);
+		expect(entries).toHaveLength(4);
+		for (const entry of entries) {
+			expect(entry.actor).toBeNull();
+			expect(entry.object_id).toBeNull();
+			expect(Object.keys(entry.details).sort()).toEqual(['ballot', 'indicator_id', 'round_id']);
+			expect(JSON.stringify(entry)).not.toContain(round.delegates[0]);
+		}
+		// and no tally to diff around them while the round is open
+		await expect(round.tally(round.organiser)).rejects.toMatchObject({ hint: 'results_hidden' });
+	});
+
+	it("an open ballot's vote entries reach organisers only once the results are visible", async () => {
+		const round = await scenario(['RO'], { visibility: 'after_close' });
+		await round.vote(0, 'disagree');
+		const logged = () =>
+			asUser(
+				db,
+				round.organiser,
+				async (tx) =>
+					(
+						await tx.query(`select details from public.audit_log where object_type = 'votes' and details->>'round_id' = $1`, [
+							round.roundId
+						])
+					).rows
+			);
+		expect(await logged()).toEqual([]);
+		await round.close();
+		expect(await logged()).toMatchObject([{ details: { choice: 'disagree' } }]);
 	});
 });
