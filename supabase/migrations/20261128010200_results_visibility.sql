@@ -194,10 +194,10 @@ begin
     raise exception using errcode = 'P0002', message = 'Voting round not found', hint = 'round_not_found';
   end if;
 
+  -- a stranger learns nothing, not even that the round exists
   caller_role := case when auth.role() = 'service_role' then 'organiser' else public.member_role(target_round.event_id) end;
   if caller_role is null then
-    raise exception using
-      errcode = '42501', message = 'Only members of the event can see this tally', hint = 'not_a_member';
+    raise exception using errcode = 'P0002', message = 'Voting round not found', hint = 'round_not_found';
   end if;
   if not public.round_results_visible(target_round.id)
     or (caller_role = 'observer' and target_round.status <> 'closed')
@@ -245,7 +245,7 @@ declare
   target_round public.voting_rounds;
 begin
   select * into target_round from public.voting_rounds as r where r.id = round_turnout.round_id;
-  if not found then
+  if not found or not (auth.role() = 'service_role' or public.is_member(target_round.event_id)) then
     raise exception using errcode = 'P0002', message = 'Voting round not found', hint = 'round_not_found';
   end if;
   if auth.role() <> 'service_role' and not public.is_organiser(target_round.event_id) then

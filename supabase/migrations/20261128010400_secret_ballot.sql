@@ -19,12 +19,14 @@
 --    readable by the event's organisers only once the round's results are visible.
 --
 -- Residual risk, accepted and stated: after close, a tally in which every unit of an
--- indicator chose the same (or a by-country line with one eligible unit in an open
--- ballot) reveals those choices — that is what a unanimous result is. In a secret ballot
+-- indicator chose the same reveals those choices — that is what a unanimous result is. In a secret ballot
 -- the by-country breakdown carries turnout only, so a one-delegate delegation's choice is
 -- not shown. The log's timestamps still say when someone voted; with results only after
 -- close there is no series of tallies to line them up against. The service role can
 -- read everything: it is the operator's key, guarded outside the database.
+--
+-- cast_vote and retract_vote are restated whole for the log entries; they also answer a
+-- stranger "round not found" now, as for a round that does not exist.
 
 alter table public.voting_rounds
   add constraint voting_rounds_secret_results_after_close
@@ -62,12 +64,14 @@ begin
 
   -- share lock: close_round waits for votes in flight, and a vote never lands after close
   select * into target_round from public.voting_rounds as r where r.id = cast_vote.round_id for share;
-  if not found then
+  if found then
+    select * into voter from public.members as m where m.event_id = target_round.event_id and m.user_id = caller;
+  end if;
+  -- a stranger learns nothing, not even that the round exists
+  if voter.id is null then
     raise exception using errcode = 'P0002', message = 'Voting round not found', hint = 'round_not_found';
   end if;
-
-  select * into voter from public.members as m where m.event_id = target_round.event_id and m.user_id = caller;
-  if not found or voter.role <> 'delegate' then
+  if voter.role <> 'delegate' then
     raise exception using
       errcode = '42501', message = 'Only delegates of the event can vote', hint = 'not_a_delegate';
   end if;
@@ -162,12 +166,14 @@ begin
   end if;
 
   select * into target_round from public.voting_rounds as r where r.id = retract_vote.round_id for share;
-  if not found then
+  if found then
+    select * into voter from public.members as m where m.event_id = target_round.event_id and m.user_id = caller;
+  end if;
+  -- a stranger learns nothing, not even that the round exists
+  if voter.id is null then
     raise exception using errcode = 'P0002', message = 'Voting round not found', hint = 'round_not_found';
   end if;
-
-  select * into voter from public.members as m where m.event_id = target_round.event_id and m.user_id = caller;
-  if not found or voter.role <> 'delegate' then
+  if voter.role <> 'delegate' then
     raise exception using
       errcode = '42501', message = 'Only delegates of the event can vote', hint = 'not_a_delegate';
   end if;

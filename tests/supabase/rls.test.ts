@@ -78,8 +78,9 @@ async function insertRound(
 	const round = await one<{ id: string }>(
 		db,
 		`insert into public.voting_rounds (event_id, title, ballot, results_visibility)
-		 values ($1, '{"en":"Round"}', $2, 'live') returning id`,
-		[eventId, settings.ballot ?? 'open']
+		 values ($1, '{"en":"Round"}', $2, $3) returning id`,
+		// a secret ballot shows its results only after close
+		[eventId, settings.ballot ?? 'open', settings.ballot === 'secret' ? 'after_close' : 'live']
 	);
 	for (const [position, indicatorId] of indicatorIds.entries()) {
 		await db.query(`insert into public.round_indicators (round_id, indicator_id, position) values ($1, $2, $3)`, [
@@ -290,11 +291,12 @@ describe('votes', () => {
 		await expect(castVote(users.delegateRo, ids.draftRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
 			code: 'AC001'
 		});
+		// a round of an event one is not a member of is "not found", like one that does not exist
 		await expect(castVote(users.delegateRo, ids.otherEventRound, ids.draftIndicator, 'agree')).rejects.toMatchObject({
-			code: '42501'
+			code: 'P0002'
 		});
 		await expect(castVote(users.outsider, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
-			code: '42501'
+			code: 'P0002'
 		});
 		await expect(castVote(users.observer, ids.openRound, ids.indicatorOne, 'agree')).rejects.toMatchObject({
 			code: '42501'
@@ -327,7 +329,7 @@ describe('votes', () => {
 		).rejects.toMatchObject({ code: 'AC001' });
 	});
 
-	it('of a secret round are readable only by their voter; of an open round by every member', async () => {
+	it('of a secret round are readable only by their voter; of an open live round by every participant', async () => {
 		await castVote(users.delegateRo, ids.secretRound, ids.indicatorOne, 'agree');
 		await castVote(users.delegateMd, ids.secretRound, ids.indicatorOne, 'disagree');
 		const votersSeenBy = async (userId: string, roundId: string) =>
@@ -344,8 +346,10 @@ describe('votes', () => {
 		expect(await votersSeenBy(users.organiser, ids.secretRound)).toEqual([]);
 		expect(await votersSeenBy(users.observer, ids.secretRound)).toEqual([]);
 
-		const openRoundVoters = new Set(await votersSeenBy(users.observer, ids.openRound));
+		const openRoundVoters = new Set(await votersSeenBy(users.rapporteur, ids.openRound));
 		expect(openRoundVoters).toEqual(new Set([users.delegateRo, users.delegateMd]));
+		// observers read nothing in progress (DESIGN §4.2)
+		expect(await votersSeenBy(users.observer, ids.openRound)).toEqual([]);
 		expect(await votersSeenBy(users.outsider, ids.openRound)).toEqual([]);
 	});
 });
@@ -393,10 +397,14 @@ describe('session summaries', () => {
 		await db.query(`update public.session_summaries set published_at = null where session_id = $1`, [ids.sessionOne]);
 		const hidden = await asUser(db, null, (tx) => tx.query(`select session_id from public.session_summaries`));
 		expect(hidden.rows).toEqual([]);
-		const members = await asUser(db, users.observer, (tx) =>
+		const members = await asUser(db, users.delegateRo, (tx) =>
 			tx.query(`select session_id from public.session_summaries`)
 		);
 		expect(members.rows).toHaveLength(1);
+		const observers = await asUser(db, users.observer, (tx) =>
+			tx.query(`select session_id from public.session_summaries`)
+		);
+		expect(observers.rows).toEqual([]);
 		await db.query(`update public.session_summaries set published_at = now() where session_id = $1`, [ids.sessionOne]);
 	});
 });
@@ -609,30 +617,31 @@ describe('collab_access', () => {
 	const access = async (doc: string | null, userId: string | null) =>
 		(await one<{ access: string }>(db, `select public.collab_access($1, $2) as access`, [doc, userId])).access;
 
-	it('Call to Action while drafting: participants write, observers read, outsiders none', async () => {
+	it('Call to Action while drafting: participants write, observers and outsiders none', async () => {
 		const doc = `cta:${ids.draftingDocument}:en`;
 		expect(await access(doc, users.organiser)).toBe('write');
 		expect(await access(doc, users.delegateRo)).toBe('write');
 		expect(await access(doc, users.rapporteur)).toBe('write');
-		expect(await access(doc, users.observer)).toBe('read');
+		expect(await access(doc, users.observer)).toBe('none');
 		expect(await access(doc, users.outsider)).toBe('none');
 		expect(await access(doc, null)).toBe('none');
 	});
 
-	it('Call to Action in amendment mode: organisers write, other members read', async () => {
+	it('Call to Action in amendment mode: organisers write, other participants read', async () => {
 		const doc = `cta:${ids.amendmentsDocument}:ro`;
 		expect(await access(doc, users.organiser)).toBe('write');
 		expect(await access(doc, users.delegateRo)).toBe('read');
 		expect(await access(doc, users.rapporteur)).toBe('read');
-		expect(await access(doc, users.observer)).toBe('read');
+		expect(await access(doc, users.observer)).toBe('none');
 		expect(await access(doc, users.outsider)).toBe('none');
 	});
 
-	it('frozen Call to Action: read-only for every member, none for outsiders', async () => {
+	it('frozen Call to Action: read-only for every participant, none for observers and outsiders', async () => {
 		const doc = `cta:${ids.frozenDocument}:ru`;
-		for (const userId of [users.organiser, users.delegateRo, users.rapporteur, users.observer]) {
+		for (const userId of [users.organiser, users.delegateRo, users.rapporteur]) {
 			expect(await access(doc, userId)).toBe('read');
 		}
+		expect(await access(doc, users.observer)).toBe('none');
 		expect(await access(doc, users.outsider)).toBe('none');
 		expect(await access(doc, null)).toBe('none');
 	});

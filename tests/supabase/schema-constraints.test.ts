@@ -341,12 +341,13 @@ describe('row level security', () => {
 	});
 
 	it("has policies on every table but the collab server's own", async () => {
-		// collab_updates/collab_snapshots are deliberately policy-less: only the collab
-		// server's own connection uses them
+		// deliberately policy-less: collab_updates/collab_snapshots (only the collab
+		// server's own connection uses them), round_electorate (read through round_tally
+		// only), instance_settings and event_creator_allow_list (the service role's)
 		const { rows } = await db.query<{ relname: string }>(
 			`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			 where n.nspname = 'public' and c.relkind = 'r'
-			   and c.relname not in ('collab_updates', 'collab_snapshots')
+			   and c.relname not in ('collab_updates', 'collab_snapshots', 'round_electorate', 'instance_settings', 'event_creator_allow_list')
 			   and not exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname)`
 		);
 		expect(rows).toEqual([]);

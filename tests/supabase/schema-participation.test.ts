@@ -113,7 +113,7 @@ describe('recommendations', () => {
 		await expect(endorse(users.otherDelegate, memberIds.otherDelegate)).rejects.toMatchObject({ code: '23505' });
 		await expect(endorse(users.delegate, memberIds.otherDelegate)).rejects.toMatchObject({ code: '42501' });
 		await expect(endorse(users.observer, memberIds.observer)).rejects.toMatchObject({ code: '42501' });
-		const count = await asUser(db, users.observer, (tx) =>
+		const count = await asUser(db, users.delegate, (tx) =>
 			firstRow<{ n: number }>(
 				tx,
 				`select count(*)::int as n from public.recommendation_endorsements where recommendation_id = $1`,

@@ -436,7 +436,7 @@ describe('who sees the tally', () => {
 		const round = await scenario(['RO'], { visibility: 'live' });
 		await round.close();
 		const stranger = await createUser(db);
-		await expect(round.tally(stranger)).rejects.toMatchObject({ code: '42501' });
+		await expect(round.tally(stranger)).rejects.toMatchObject({ code: 'P0002' });
 		await expect(round.tally(null)).rejects.toMatchObject({ code: '42501' });
 		const serviceView = await asServiceRole(db, (tx) =>
 			tx.query(`select * from public.round_tally($1)`, [round.roundId])
