@@ -575,9 +575,10 @@ describe('secret ballot', () => {
 				round.organiser,
 				async (tx) =>
 					(
-						await tx.query(`select details from public.audit_log where object_type = 'votes' and details->>'round_id' = $1`, [
-							round.roundId
-						])
+						await tx.query(
+							`select details from public.audit_log where object_type = 'votes' and details->>'round_id' = $1`,
+							[round.roundId]
+						)
 					).rows
 			);
 		expect(await logged()).toEqual([]);

@@ -269,6 +269,21 @@ export type Database = {
 					}
 				];
 			};
+			event_creator_allow_list: {
+				Row: {
+					created_at: string;
+					entry: string;
+				};
+				Insert: {
+					created_at?: string;
+					entry: string;
+				};
+				Update: {
+					created_at?: string;
+					entry?: string;
+				};
+				Relationships: [];
+			};
 			event_days: {
 				Row: {
 					created_at: string;
@@ -408,6 +423,24 @@ export type Database = {
 					}
 				];
 			};
+			instance_settings: {
+				Row: {
+					event_creators: Database['public']['Enums']['event_creators'];
+					singleton: boolean;
+					updated_at: string;
+				};
+				Insert: {
+					event_creators?: Database['public']['Enums']['event_creators'];
+					singleton?: boolean;
+					updated_at?: string;
+				};
+				Update: {
+					event_creators?: Database['public']['Enums']['event_creators'];
+					singleton?: boolean;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
 			members: {
 				Row: {
 					country_code: string | null;
@@ -467,6 +500,47 @@ export type Database = {
 					},
 					{
 						foreignKeyName: 'members_event_id_fkey';
+						columns: ['event_id'];
+						isOneToOne: false;
+						referencedRelation: 'events';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			notifications: {
+				Row: {
+					created_at: string;
+					details: Json;
+					event_id: string | null;
+					id: string;
+					kind: string;
+					mailed_at: string | null;
+					read_at: string | null;
+					user_id: string;
+				};
+				Insert: {
+					created_at?: string;
+					details?: Json;
+					event_id?: string | null;
+					id?: string;
+					kind: string;
+					mailed_at?: string | null;
+					read_at?: string | null;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					details?: Json;
+					event_id?: string | null;
+					id?: string;
+					kind?: string;
+					mailed_at?: string | null;
+					read_at?: string | null;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'notifications_event_id_fkey';
 						columns: ['event_id'];
 						isOneToOne: false;
 						referencedRelation: 'events';
@@ -564,6 +638,32 @@ export type Database = {
 						columns: ['session_id'];
 						isOneToOne: false;
 						referencedRelation: 'sessions';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			round_electorate: {
+				Row: {
+					country_code: string | null;
+					round_id: string;
+					unit: string;
+				};
+				Insert: {
+					country_code?: string | null;
+					round_id: string;
+					unit: string;
+				};
+				Update: {
+					country_code?: string | null;
+					round_id?: string;
+					unit?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'round_electorate_round_id_fkey';
+						columns: ['round_id'];
+						isOneToOne: false;
+						referencedRelation: 'voting_rounds';
 						referencedColumns: ['id'];
 					}
 				];
@@ -875,8 +975,16 @@ export type Database = {
 				Args: { amendment_id: string };
 				Returns: string;
 			};
+			can_create_events: {
+				Args: never;
+				Returns: boolean;
+			};
 			can_read_event: {
 				Args: { event_id: string };
+				Returns: boolean;
+			};
+			can_read_round: {
+				Args: { round_id: string };
 				Returns: boolean;
 			};
 			cast_vote: {
@@ -944,6 +1052,13 @@ export type Database = {
 				Args: { document_id: string };
 				Returns: boolean;
 			};
+			eligible_units_now: {
+				Args: { round_id: string };
+				Returns: {
+					country_code: string;
+					unit: string;
+				}[];
+			};
 			event_context: {
 				Args: { p_slug: string };
 				Returns: {
@@ -984,8 +1099,16 @@ export type Database = {
 				Args: { event_id: string };
 				Returns: boolean;
 			};
+			is_participant: {
+				Args: { event_id: string };
+				Returns: boolean;
+			};
 			is_public_event: {
 				Args: { event_id: string };
+				Returns: boolean;
+			};
+			is_service_caller: {
+				Args: never;
 				Returns: boolean;
 			};
 			is_session_rapporteur: {
@@ -1024,6 +1147,10 @@ export type Database = {
 					isOneToOne: true;
 					isSetofReturn: false;
 				};
+			};
+			may_read_round_votes: {
+				Args: { round_id: string; vote_country: string };
+				Returns: boolean;
 			};
 			member_role: {
 				Args: { event_id: string };
@@ -1080,9 +1207,29 @@ export type Database = {
 				Args: { indicator_id: string; round_id: string };
 				Returns: boolean;
 			};
+			round_counts: {
+				Args: { round_id: string };
+				Returns: {
+					abstain: number;
+					agree: number;
+					block: number;
+					by_country: Json;
+					code: string;
+					disagree: number;
+					eligible: number;
+					indicator_id: string;
+					outcome: string;
+					reservations: number;
+					turnout: number;
+				}[];
+			};
 			round_event_id: {
 				Args: { round_id: string };
 				Returns: string;
+			};
+			round_results_visible: {
+				Args: { round_id: string };
+				Returns: boolean;
 			};
 			round_tally: {
 				Args: { round_id: string };
@@ -1097,6 +1244,16 @@ export type Database = {
 					indicator_id: string;
 					outcome: string;
 					reservations: number;
+					turnout: number;
+				}[];
+			};
+			round_turnout: {
+				Args: { round_id: string };
+				Returns: {
+					by_country: Json;
+					code: string;
+					eligible: number;
+					indicator_id: string;
 					turnout: number;
 				}[];
 			};
@@ -1141,6 +1298,7 @@ export type Database = {
 			amendment_status: 'proposed' | 'accepted' | 'rejected';
 			ballot_kind: 'open' | 'secret';
 			document_status: 'drafting' | 'amendments' | 'frozen' | 'adopted';
+			event_creators: 'anyone_signed_in' | 'allow_list';
 			event_status: 'draft' | 'published' | 'closed';
 			indicator_domain: 'planning' | 'developing' | 'supporting' | 'cross_cutting';
 			language_code: 'en' | 'ro' | 'ru';
@@ -1254,6 +1412,7 @@ export const Constants = {
 			amendment_status: ['proposed', 'accepted', 'rejected'],
 			ballot_kind: ['open', 'secret'],
 			document_status: ['drafting', 'amendments', 'frozen', 'adopted'],
+			event_creators: ['anyone_signed_in', 'allow_list'],
 			event_status: ['draft', 'published', 'closed'],
 			indicator_domain: ['planning', 'developing', 'supporting', 'cross_cutting'],
 			language_code: ['en', 'ro', 'ru'],
