@@ -2,7 +2,7 @@ import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
 import type { MessageKey } from '$lib/domain/errors';
 import type { Locale } from '$lib/domain/locale';
 import type { EventContext, EventPageData } from '$lib/server/events';
-import type { BrowserSupabaseSettings } from '$lib/supabase/browser';
+import type { BrowserSupabaseSettings } from '$lib/supabase/settings';
 import type { Database } from '$lib/supabase/database.types';
 
 declare global {

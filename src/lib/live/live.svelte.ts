@@ -5,7 +5,7 @@
 import type { RealtimeChannel, RealtimeClient } from '@supabase/realtime-js';
 import { invalidate } from '$app/navigation';
 import { page } from '$app/state';
-import type { BrowserSupabaseSettings } from '$lib/supabase/browser';
+import type { BrowserSupabaseSettings } from '$lib/supabase/settings';
 import { coalesce } from './coalesce';
 
 export interface PostgresChangesSource {

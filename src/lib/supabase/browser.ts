@@ -1,23 +1,12 @@
-// The browser's Supabase client, for Realtime. The server owns the session: it refreshes
-// the cookie on every request (which may then be HttpOnly), and the root layout hands the
-// browser the current access token. So this client never signs in, refreshes or writes
-// cookies itself (two refreshers would trip refresh-token reuse detection); it asks for
-// the token the latest page data carries whenever Realtime needs one.
-//
-// Import it only dynamically (see $lib/live): supabase-js and its Realtime client would
-// otherwise weigh on every read-only page.
+// The full Supabase client in the browser, for pages that talk to Supabase directly
+// (uploads, RPCs from an editor). It never signs in, refreshes or writes cookies: the
+// server owns the session (see ./access-token.ts). About 60 KiB gzipped: import it only
+// dynamically, and only on pages that need more than Realtime (for that, ./realtime.ts).
 import { createBrowserClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { currentAccessToken } from './access-token';
 import type { Database } from './database.types';
-
-/** What the root layout gives the browser (see src/routes/+layout.server.ts). */
-export interface BrowserSupabaseSettings {
-	/** Empty means the app's own origin, as in local mode. */
-	url: string;
-	anonKey: string;
-	/** The signed-in person's access token, or null for a visitor. */
-	accessToken: string | null;
-}
+import type { BrowserSupabaseSettings } from './settings';
 
 let client: SupabaseClient<Database> | undefined;
 
@@ -27,9 +16,9 @@ export function browserSupabase(settings: () => BrowserSupabaseSettings): Supaba
 	const { url, anonKey } = settings();
 	client = createBrowserClient<Database>(url || window.location.origin, anonKey, {
 		isSingleton: false,
+		// No cookie access: the session cookie is the server's (and may be HttpOnly).
 		cookies: { getAll: () => [], setAll: () => {} },
-		// A visitor talks to Realtime with the anon key, as supabase-js itself does.
-		accessToken: async () => settings().accessToken ?? anonKey
+		accessToken: () => currentAccessToken(settings)
 	});
 	return client;
 }

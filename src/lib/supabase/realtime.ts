@@ -2,11 +2,9 @@
 // the part of supabase-js a live page needs: the whole client (Auth, REST, Storage)
 // weighs about 60 KiB gzipped against Realtime's 16, and read-only pages that listen
 // (the programme) have a 40 KiB budget for everything else. Import it only dynamically.
-//
-// The server owns the session (see ./browser.ts): Realtime asks for the access token the
-// latest page data carries, or the anon key for a visitor, as supabase-js would.
 import { RealtimeClient } from '@supabase/realtime-js';
-import type { BrowserSupabaseSettings } from './browser';
+import { currentAccessToken } from './access-token';
+import type { BrowserSupabaseSettings } from './settings';
 
 let client: RealtimeClient | undefined;
 
@@ -17,7 +15,7 @@ export function browserRealtime(settings: () => BrowserSupabaseSettings): Realti
 	const endpoint = `${(url || window.location.origin).replace(/^http/, 'ws')}/realtime/v1`;
 	client = new RealtimeClient(endpoint, {
 		params: { apikey: anonKey },
-		accessToken: async () => settings().accessToken ?? anonKey
+		accessToken: () => currentAccessToken(settings)
 	});
 	return client;
 }
