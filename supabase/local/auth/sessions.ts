@@ -1,6 +1,6 @@
 // Sessions, access tokens and rotating refresh tokens, with GoTrue's reuse detection:
 // a rotated token may be replayed for a short interval (a client that lost the response),
-// after that a replay revokes every token of the session.
+// after that a replay ends the session, every token of it, for good.
 import { randomBytes } from 'node:crypto';
 import type { StackContext } from '../context.ts';
 import type { Queryable } from '../../../src/lib/server/db/sql-client.ts';
@@ -146,35 +146,38 @@ export async function refreshSession(ctx: StackContext, refreshToken: string): P
 		}
 		if (isBanned(user)) return { ok: false, error: badRequest('user_banned', 'Invalid Refresh Token: User Banned') };
 
+		const now = new Date(settings.now());
 		let issued: string | undefined;
 		if (token.revoked) {
+			// Past the reuse interval a revoked token is a replay, whoever holds it: even the
+			// parent of the current token (a stolen one works only as long as a lost answer could).
+			const reuseUntil = new Date(token.updated_at).getTime() + settings.refreshTokenReuseInterval * 1000;
+			if (now.getTime() > reuseUntil) {
+				// GoTrue revokes the token family; ending the session does that for good (no
+				// later replay finds a token to start a chain from) and stops its access tokens.
+				await q.query('delete from auth.sessions where id = $1', [session.id]);
+				return { ok: false, error: badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used') };
+			}
 			const active = await q.query<{ token: string; parent: string | null }>(
 				`select token, parent from auth.refresh_tokens where session_id = $1 and not revoked order by id desc limit 1`,
 				[session.id]
 			);
 			const current = active.rows[0];
-			if (current && current.parent === token.token) {
-				// The client refreshed but never stored the answer: hand back the token it missed.
-				issued = current.token;
-			} else {
-				const reuseUntil = new Date(token.updated_at).getTime() + settings.refreshTokenReuseInterval * 1000;
-				if (Date.now() > reuseUntil) {
-					await q.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1', [
-						session.id
-					]);
-					return { ok: false, error: badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used') };
-				}
-			}
+			// The client refreshed but never stored the answer: hand back the token it missed.
+			if (current && current.parent === token.token) issued = current.token;
 		}
 		if (!issued) {
 			issued = newRefreshToken();
-			await q.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1', [token.id]);
-			await q.query('insert into auth.refresh_tokens (token, user_id, session_id, parent) values ($1, $2, $3, $4)', [
-				issued,
-				user.id,
-				session.id,
-				token.token
+			// Only the first revocation starts the reuse interval: replaying within it cannot stretch it.
+			await q.query('update auth.refresh_tokens set revoked = true, updated_at = $2 where id = $1 and not revoked', [
+				token.id,
+				now
 			]);
+			await q.query(
+				`insert into auth.refresh_tokens (token, user_id, session_id, parent, created_at, updated_at)
+				 values ($1, $2, $3, $4, $5, $5)`,
+				[issued, user.id, session.id, token.token, now]
+			);
 		}
 		await q.query('update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1', [session.id]);
 		return { ok: true, session: await sessionJson(ctx, q, user, session, issued) };

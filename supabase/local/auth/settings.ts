@@ -23,6 +23,8 @@ export interface AuthSettings {
 	passwordMinLength: number;
 	/** Wrong codes typed for an address before its pending codes and links are revoked. */
 	maxCodeAttempts: number;
+	/** The clock, in milliseconds since the epoch (GoTrue's API.Now); tests move it instead of sleeping. */
+	now: () => number;
 }
 
 export const DEFAULT_AUTH_SETTINGS: Readonly<AuthSettings> = {
@@ -35,7 +37,8 @@ export const DEFAULT_AUTH_SETTINGS: Readonly<AuthSettings> = {
 	flowStateExpiry: 300,
 	disableSignup: false,
 	passwordMinLength: 6,
-	maxCodeAttempts: 5
+	maxCodeAttempts: 5,
+	now: () => Date.now()
 };
 
 const settingsByStack = new WeakMap<StackContext, AuthSettings>();
