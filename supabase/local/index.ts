@@ -8,7 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { handleAuthRequest } from './auth/index.ts';
+import { configureAuth, handleAuthRequest, readAuthConfig } from './auth/index.ts';
 import type { StackContext } from './context.ts';
 import { openDatabase } from '../../src/lib/server/db/sql-client.ts';
 import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
@@ -97,6 +97,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 			outbox,
 			log
 		};
+		// GoTrue reads the project's [auth] settings (sign-ups, rate limits, token lifetimes).
+		configureAuth(ctx, await readAuthConfig(workdir));
 		const rest = await createRestApi(ctx);
 		closers.push(() => rest.close());
 		const realtime = await createRealtimeServer(ctx);

@@ -17,7 +17,15 @@ import {
 import { otp, recover, signup, token, verifyCode, verifyLink } from './routes-signin.ts';
 import { getUser, health, jwks, logout, settingsInfo, updateUser } from './routes-user.ts';
 
-export { configureAuth, authSettings, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './settings.ts';
+export {
+	configureAuth,
+	authSettings,
+	DEFAULT_AUTH_SETTINGS,
+	type AuthSettings,
+	type AuthSettingsChange,
+	type RateLimits
+} from './settings.ts';
+export { readAuthConfig } from './project-config.ts';
 
 const PREFIX = '/auth/v1';
 

@@ -12,6 +12,7 @@ import {
 	type TokenType
 } from './one-time-tokens.ts';
 import type { AuthenticationMethod } from './sessions.ts';
+import { limitMailTo } from './rate-limits.ts';
 import { authSettings } from './settings.ts';
 import type { UserRow } from './users.ts';
 
@@ -64,8 +65,11 @@ export async function prepareMail(
 	kind: MailKind,
 	options: PrepareOptions
 ): Promise<PendingMail> {
-	if (!options.skipFrequencyCheck) checkSendFrequency(ctx, SENT_AT[kind](user));
 	const to = options.to ?? user.email ?? '';
+	if (!options.skipFrequencyCheck) {
+		checkSendFrequency(ctx, SENT_AT[kind](user));
+		limitMailTo(ctx, to);
+	}
 	const flowStateId = options.pkce ? await createFlowState(q, user.id, options.pkce, PKCE_METHODS[kind]) : undefined;
 	const token = await issueToken(q, authSettings(ctx), user.id, to, TOKEN_TYPES[kind], flowStateId);
 	return {

@@ -16,6 +16,7 @@ import {
 	tokenHash,
 	type ConsumedToken
 } from './one-time-tokens.ts';
+import { limitByAddress, limitByEmail } from './rate-limits.ts';
 import { referrer } from './redirects.ts';
 import { refreshSession, startSession, type SessionJson } from './sessions.ts';
 import { authSettings } from './settings.ts';
@@ -43,6 +44,7 @@ function rejectPhone(body: Record<string, unknown>): void {
 }
 
 export async function signup({ ctx, req, res, url }: AuthRequest): Promise<void> {
+	limitByAddress(ctx, req, 'signInSignUps');
 	const body = await readJsonBody(req);
 	const settings = authSettings(ctx);
 	rejectPhone(body);
@@ -104,6 +106,7 @@ function obfuscatedUser(email: string, data: Record<string, unknown>) {
 
 /** POST /otp (and the older /magiclink): a magic link with a code, or a confirmation mail for new users. */
 export async function otp({ ctx, req, res, url }: AuthRequest, alwaysCreate = false): Promise<void> {
+	limitByAddress(ctx, req, 'signInSignUps');
 	const body = await readJsonBody(req);
 	const settings = authSettings(ctx);
 	rejectPhone(body);
@@ -129,6 +132,7 @@ export async function otp({ ctx, req, res, url }: AuthRequest, alwaysCreate = fa
 
 /** POST /recover: a password reset mail; silent about addresses that have no user. */
 export async function recover({ ctx, req, res, url }: AuthRequest): Promise<void> {
+	limitByAddress(ctx, req, 'signInSignUps');
 	const body = await readJsonBody(req);
 	const email = normalizeEmail(stringField(body, 'email'));
 	const pkce = pkceChallenge(stringField(body, 'code_challenge'), stringField(body, 'code_challenge_method'));
@@ -150,11 +154,14 @@ export async function token({ ctx, req, res, url }: AuthRequest): Promise<void> 
 	const body = await readJsonBody(req);
 	let session: SessionJson;
 	if (grantType === 'password') {
+		limitByAddress(ctx, req, 'signInSignUps');
 		rejectPhone(body);
 		const rawEmail = stringField(body, 'email');
 		const password = stringField(body, 'password') ?? '';
 		if (!rawEmail) throw badRequest('validation_failed', 'missing email or phone');
 		const email = normalizeEmail(rawEmail);
+		// Per address too: guesses spread over many IPs still run out.
+		limitByEmail(ctx, 'signInSignUps', email);
 		session = await ctx.db.transaction(async (q) => {
 			const user = await findUserByEmail(q, email);
 			if (!user) throw badRequest('invalid_credentials', 'Invalid login credentials');
@@ -166,6 +173,7 @@ export async function token({ ctx, req, res, url }: AuthRequest): Promise<void> 
 			return startSession(ctx, q, user, 'password', userAgent);
 		});
 	} else if (grantType === 'refresh_token') {
+		limitByAddress(ctx, req, 'tokenRefresh');
 		session = await refreshSession(ctx, stringField(body, 'refresh_token') ?? '');
 	} else {
 		const authCode = stringField(body, 'auth_code') ?? '';
@@ -199,6 +207,7 @@ async function applyVerification(q: Queryable, consumed: ConsumedToken): Promise
 
 /** GET /verify: the link in the mail. Always answers with a redirect, errors included. */
 export async function verifyLink({ ctx, req, res, url }: AuthRequest): Promise<void> {
+	limitByAddress(ctx, req, 'tokenVerifications');
 	const type = url.searchParams.get('type') ?? '';
 	const linkToken = url.searchParams.get('token') ?? '';
 	if (!type) throw badRequest('validation_failed', 'Verify requires a verification type');
@@ -260,6 +269,7 @@ function errorRedirect(redirectTo: string, error: AuthApiError, isPkce: boolean)
 
 /** POST /verify: a code typed in (with the email) or a token hash (from a custom link) → session JSON. */
 export async function verifyCode({ ctx, req, res }: AuthRequest): Promise<void> {
+	limitByAddress(ctx, req, 'tokenVerifications');
 	const body = await readJsonBody(req);
 	const type = stringField(body, 'type');
 	const code = stringField(body, 'token');

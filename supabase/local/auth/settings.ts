@@ -2,6 +2,18 @@
 // (configureAuth); tests turn the mail rate limit off or shorten lifetimes.
 import type { StackContext } from '../context.ts';
 
+/** GoTrue's RATE_LIMIT_* (config.toml [auth.rate_limit]): requests per window, per key. */
+export interface RateLimits {
+	/** Mails to one address per hour (email_sent; GoTrue counts them for the whole instance). */
+	emailSent: number;
+	/** Sign-ups, sign-in links and codes, password resets and password sign-ins per IP per 5 minutes (sign_in_sign_ups). */
+	signInSignUps: number;
+	/** Refresh-token grants per IP per 5 minutes (token_refresh). */
+	tokenRefresh: number;
+	/** Link and code verifications per IP per 5 minutes (token_verifications). */
+	tokenVerifications: number;
+}
+
 export interface AuthSettings {
 	/** Access token lifetime in seconds (GoTrue's JWT_EXP). */
 	jwtExpiry: number;
@@ -23,6 +35,7 @@ export interface AuthSettings {
 	passwordMinLength: number;
 	/** Wrong codes typed for an address before its pending codes and links are revoked. */
 	maxCodeAttempts: number;
+	rateLimits: RateLimits;
 	/** The clock, in milliseconds since the epoch (GoTrue's API.Now); tests move it instead of sleeping. */
 	now: () => number;
 }
@@ -38,17 +51,23 @@ export const DEFAULT_AUTH_SETTINGS: Readonly<AuthSettings> = {
 	disableSignup: false,
 	passwordMinLength: 6,
 	maxCodeAttempts: 5,
+	// GoTrue's defaults.
+	rateLimits: { emailSent: 30, signInSignUps: 30, tokenRefresh: 150, tokenVerifications: 30 },
 	now: () => Date.now()
 };
 
 const settingsByStack = new WeakMap<StackContext, AuthSettings>();
 
-export function configureAuth(ctx: StackContext, settings: Partial<AuthSettings>): AuthSettings {
-	const merged = { ...authSettings(ctx), ...settings };
+/** Settings to change; rate limits not named keep their values. */
+export type AuthSettingsChange = Partial<Omit<AuthSettings, 'rateLimits'>> & { rateLimits?: Partial<RateLimits> };
+
+export function configureAuth(ctx: StackContext, settings: AuthSettingsChange): AuthSettings {
+	const current = authSettings(ctx);
+	const merged = { ...current, ...settings, rateLimits: { ...current.rateLimits, ...settings.rateLimits } };
 	settingsByStack.set(ctx, merged);
 	return merged;
 }
 
 export function authSettings(ctx: StackContext): AuthSettings {
-	return settingsByStack.get(ctx) ?? { ...DEFAULT_AUTH_SETTINGS };
+	return settingsByStack.get(ctx) ?? { ...DEFAULT_AUTH_SETTINGS, rateLimits: { ...DEFAULT_AUTH_SETTINGS.rateLimits } };
 }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { OutboxMessage, StackContext } from '../../../supabase/local/context.ts';
 import { IN_MEMORY, serveLocalStack } from '../../../supabase/local/index.ts';
-import { configureAuth, type AuthSettings } from '../../../supabase/local/auth/index.ts';
+import { configureAuth, type AuthSettingsChange } from '../../../supabase/local/auth/index.ts';
 import { createScratchDatabase } from './stack.ts';
 
 export const SITE_URL = 'http://app.accord.test:5173';
@@ -59,8 +59,14 @@ export interface AuthStackOptions {
 	redirectUrls?: string[];
 }
 
+/**
+ * The contract tests sign in far more often from one address than people do: their stacks
+ * are not throttled unless a test asks for limits (the rate-limit tests use GoTrue's).
+ */
+export const UNTHROTTLED = { emailSent: 1e6, signInSignUps: 1e6, tokenRefresh: 1e6, tokenVerifications: 1e6 };
+
 export async function startAuthStack(
-	settings: Partial<AuthSettings> = {},
+	settings: AuthSettingsChange = {},
 	options: AuthStackOptions = {}
 ): Promise<AuthStack> {
 	const emptyProject = options.workdir ? undefined : await mkdtemp(path.join(tmpdir(), 'accord-auth-'));
@@ -80,7 +86,7 @@ export async function startAuthStack(
 			redirectUrls: options.redirectUrls ?? [`${ALLOWED_REDIRECT}**`],
 			log: (message) => logs.push(message)
 		});
-		configureAuth(stack.ctx, settings);
+		configureAuth(stack.ctx, { ...settings, rateLimits: { ...UNTHROTTLED, ...settings.rateLimits } });
 		const client = (flowType: 'implicit' | 'pkce' = 'implicit', key = stack.anonKey) =>
 			createClient(stack.url, key, {
 				auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false, flowType }
