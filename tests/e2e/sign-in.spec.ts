@@ -8,9 +8,13 @@ test.describe('sign-in by magic link', () => {
 		const email = page.getByLabel(t('ro', 'auth.email'));
 		await email.fill('ioana.dumitrescu@');
 		await page.getByRole('button', { name: t('ro', 'auth.sendLink') }).click();
-		await expect(page.getByRole('alert')).toHaveText(t('ro', 'auth.errors.emailInvalid'));
+		// The error is read first when the field takes focus, then the hint.
+		await expect(email).toHaveAccessibleDescription(
+			`${t('ro', 'auth.errors.emailInvalid')} ${t('ro', 'auth.emailHint')}`
+		);
 		await expect(email).toHaveValue('ioana.dumitrescu@');
 		await expect(email).toHaveAttribute('aria-invalid', 'true');
+		await expect(email).toBeFocused();
 	});
 
 	test('a delegate signs in from the mailed link and signs out', async ({ page }) => {

@@ -1,11 +1,17 @@
-import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { safeRedirectPath } from '$lib/domain/redirect';
+import { readForm } from '$lib/forms';
 import { isLocalStack } from '$lib/server/config';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignInForm = v.object({
-	email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email(), v.maxLength(254)),
+	email: v.pipe(
+		v.string(),
+		v.trim(),
+		v.toLowerCase(),
+		v.email('auth.errors.emailInvalid'),
+		v.maxLength(254, 'auth.errors.emailInvalid')
+	),
 	next: v.optional(v.string(), '/')
 });
 
@@ -17,25 +23,23 @@ export const load = (({ url }) => ({
 
 export const actions = {
 	default: async ({ request, locals, url }) => {
-		const raw = Object.fromEntries(await request.formData());
-		const email = typeof raw.email === 'string' ? raw.email : '';
-		const parsed = v.safeParse(SignInForm, raw);
-		if (!parsed.success) return fail(400, { email, error: 'auth.errors.emailInvalid' });
+		const form = await readForm(request, SignInForm);
+		if (!form.valid) return form.fail();
 
-		const next = safeRedirectPath(parsed.output.next);
+		const next = safeRedirectPath(form.data.next);
 		const callback = new URL('/auth/callback', url.origin);
 		callback.searchParams.set('next', next);
 		// The mail goes out in the language of this page unless the person has chosen one.
 		callback.searchParams.set('locale', locals.locale);
 		const { error } = await locals.supabase.auth.signInWithOtp({
-			email: parsed.output.email,
+			email: form.data.email,
 			// Delegates are invited; an unknown address gets the same answer so nobody can
 			// probe who is registered.
 			options: { emailRedirectTo: callback.href, shouldCreateUser: false }
 		});
 		const unknownAddress = error?.code === 'otp_disabled' || error?.code === 'user_not_found';
-		if (error?.status === 429) return fail(429, { email, error: 'auth.errors.rateLimited' });
-		if (error && !unknownAddress) return fail(502, { email, error: 'auth.errors.sendFailed' });
-		return { sent: true, email: parsed.output.email };
+		if (error?.status === 429) return form.fail(429, 'auth.errors.rateLimited');
+		if (error && !unknownAddress) return form.fail(502, 'auth.errors.sendFailed');
+		return { sent: true, email: form.data.email };
 	}
 } satisfies Actions;
