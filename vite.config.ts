@@ -3,7 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { precompiledMessages } from './scripts/vite-precompiled-messages.ts';
 
 /**
@@ -51,7 +51,19 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts']
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					exclude: [...configDefaults.exclude, 'src/**/*.svelte.test.ts']
+				}
+			},
+			{
+				// Components that behave (focus, keys, live regions) mounted in a DOM of their own.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'components',
+					environment: 'happy-dom',
+					include: ['src/**/*.svelte.test.ts'],
+					setupFiles: ['src/lib/components/ui/test-setup.ts']
 				}
 			},
 			{

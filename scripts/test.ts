@@ -40,6 +40,7 @@ const steps: Step[] = [
 	{ name: 'eslint', command: [bin('eslint'), '.'] },
 	{ name: 'prettier', command: [bin('prettier'), '--check', 'src', 'tests', 'scripts', 'supabase/local', 'bench'] },
 	{ name: 'unit', command: [bin('vitest'), 'run', '--project', 'unit'] },
+	{ name: 'components', command: [bin('vitest'), 'run', '--project', 'components'] },
 	{ name: 'supabase (PGlite)', command: [bin('vitest'), 'run', '--project', 'supabase'], env: { DATABASE_URL: '' } },
 	{
 		name: 'supabase (Postgres 15)',

@@ -2,7 +2,8 @@
 // reading a Bucharest programme must see Bucharest times, labelled as such).
 import type { Locale } from './locale.ts';
 
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ro: 'ro-RO', ru: 'ru-RU' };
+/** The regional conventions each language is written with (British English: 21 November). */
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ro: 'ro-RO', ru: 'ru-RU' };
 
 /** A calendar date ('2018-11-21') as words, e.g. "Wednesday, 21 November 2018". */
 export function formatCalendarDate(isoDate: string, locale: Locale, style: 'long' | 'medium' = 'long'): string {
