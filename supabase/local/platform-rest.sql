@@ -58,7 +58,6 @@ begin
 end
 $$;
 
-drop function if exists local_rest.count_embedded_row(integer);
 revoke all on function local_rest.count_embedded_bytes(json, bigint) from public;
 revoke all on function local_rest.response_body(text, integer) from public;
 grant execute on function local_rest.count_embedded_bytes(json, bigint) to anon, authenticated, service_role;
