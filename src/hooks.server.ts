@@ -9,7 +9,12 @@ import * as events from '$lib/server/events';
 import { createSupabaseServerClient } from '$lib/supabase/server';
 
 const supabase: Handle = async ({ event, resolve }) => {
-	const client = createSupabaseServerClient(event.cookies, { url: supabaseServerUrl(), anonKey: supabaseAnonKey() });
+	const client = createSupabaseServerClient(event.cookies, {
+		url: supabaseServerUrl(),
+		anonKey: supabaseAnonKey(),
+		siteUrl: event.url,
+		clientAddress: event.getClientAddress()
+	});
 	event.locals.supabase = client;
 
 	// getSession() only reads the cookie; getUser() asks Auth to validate the token.

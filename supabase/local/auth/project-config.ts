@@ -35,10 +35,22 @@ export async function readAuthConfig(workdir: string): Promise<AuthSettingsChang
 	return authSettingsFromToml(parse(text));
 }
 
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/** A Go duration as the CLI writes them ("168h", "8h30m", "90s"), in seconds. */
+function durationAt(from: Table, key: string): number | undefined {
+	const value = from[key];
+	const parts = typeof value === 'string' && value !== '' ? DURATION.exec(value) : null;
+	if (!parts) return undefined;
+	const [hours, minutes, seconds] = parts.slice(1).map((part) => Number(part ?? 0)) as [number, number, number];
+	return hours * 3600 + minutes * 60 + seconds;
+}
+
 export function authSettingsFromToml(config: Table): AuthSettingsChange {
 	const auth = table(config.auth);
 	const email = table(auth.email);
 	const limits = table(auth.rate_limit);
+	const sessions = table(auth.sessions);
 	const settings: AuthSettingsChange = {};
 
 	const jwtExpiry = numberAt(auth, 'jwt_expiry');
@@ -49,6 +61,9 @@ export function authSettingsFromToml(config: Table): AuthSettingsChange {
 	if (booleanAt(auth, 'enable_signup') === false || booleanAt(email, 'enable_signup') === false) {
 		settings.disableSignup = true;
 	}
+
+	const inactivity = durationAt(sessions, 'inactivity_timeout');
+	if (inactivity !== undefined) settings.sessionInactivityTimeout = inactivity;
 
 	const rateLimits: Partial<RateLimits> = {};
 	const names: [keyof RateLimits, string][] = [

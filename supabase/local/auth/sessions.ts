@@ -28,6 +28,7 @@ interface SessionRow {
 	aal: string;
 	amr_method: string;
 	created_at: Date | string;
+	refreshed_at: Date | string | null;
 }
 
 function newRefreshToken(): string {
@@ -36,7 +37,7 @@ function newRefreshToken(): string {
 
 export async function findSession(q: Queryable, sessionId: string): Promise<SessionRow | undefined> {
 	const { rows } = await q.query<SessionRow>(
-		'select id, user_id, aal, amr_method, created_at from auth.sessions where id = $1',
+		'select id, user_id, aal, amr_method, created_at, refreshed_at from auth.sessions where id = $1',
 		[sessionId]
 	);
 	return rows[0];
@@ -52,7 +53,7 @@ export async function startSession(
 ): Promise<SessionJson> {
 	const { rows } = await q.query<SessionRow>(
 		`insert into auth.sessions (user_id, amr_method, user_agent) values ($1, $2, $3)
-		 returning id, user_id, aal, amr_method, created_at`,
+		 returning id, user_id, aal, amr_method, created_at, refreshed_at`,
 		[user.id, method, userAgent ?? null]
 	);
 	const session = rows[0]!;
@@ -147,6 +148,14 @@ export async function refreshSession(ctx: StackContext, refreshToken: string): P
 		if (isBanned(user)) return { ok: false, error: badRequest('user_banned', 'Invalid Refresh Token: User Banned') };
 
 		const now = new Date(settings.now());
+		const lastActive = new Date(session.refreshed_at ?? session.created_at).getTime();
+		const inactivity = settings.sessionInactivityTimeout;
+		if (inactivity > 0 && now.getTime() > lastActive + inactivity * 1000) {
+			return {
+				ok: false,
+				error: badRequest('session_expired', 'Invalid Refresh Token: Session Expired (Inactivity)')
+			};
+		}
 		let issued: string | undefined;
 		if (token.revoked) {
 			// Past the reuse interval a revoked token is a replay, whoever holds it: even the
@@ -179,7 +188,7 @@ export async function refreshSession(ctx: StackContext, refreshToken: string): P
 				[issued, user.id, session.id, token.token, now]
 			);
 		}
-		await q.query('update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1', [session.id]);
+		await q.query('update auth.sessions set refreshed_at = $2, updated_at = $2 where id = $1', [session.id, now]);
 		return { ok: true, session: await sessionJson(ctx, q, user, session, issued) };
 	});
 	if (!outcome.ok) throw outcome.error;

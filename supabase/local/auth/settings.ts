@@ -36,6 +36,8 @@ export interface AuthSettings {
 	/** Wrong codes typed for an address before its pending codes and links are revoked. */
 	maxCodeAttempts: number;
 	rateLimits: RateLimits;
+	/** A session idle (not refreshed) this many seconds ends; 0 never (SESSIONS_INACTIVITY_TIMEOUT). */
+	sessionInactivityTimeout: number;
 	/** The clock, in milliseconds since the epoch (GoTrue's API.Now); tests move it instead of sleeping. */
 	now: () => number;
 }
@@ -53,6 +55,7 @@ export const DEFAULT_AUTH_SETTINGS: Readonly<AuthSettings> = {
 	maxCodeAttempts: 5,
 	// GoTrue's defaults.
 	rateLimits: { emailSent: 30, signInSignUps: 30, tokenRefresh: 150, tokenVerifications: 30 },
+	sessionInactivityTimeout: 0,
 	now: () => Date.now()
 };
 
