@@ -484,6 +484,24 @@ describe('a closed round is final', () => {
 		expect(after).toEqual(before);
 	});
 
+	it("deleting a voter's account after the close keeps their vote and the outcome", async () => {
+		const round = await scenario(['RO', 'MD', 'UA'], { threshold: 60 });
+		await round.vote(0, 'agree');
+		await round.vote(1, 'agree');
+		await round.vote(2, 'disagree');
+		await round.close();
+		const [before] = await round.tally();
+		expect(before).toMatchObject({ agree: 2, disagree: 1, outcome: 'adopted' });
+		await db.query(`delete from auth.users where id = $1`, [round.delegates[2]]);
+		const [after] = await round.tally();
+		expect(after).toEqual(before);
+		const kept = await db.query(
+			`select voter_id, choice from public.votes where round_id = $1 and choice = 'disagree'`,
+			[round.roundId]
+		);
+		expect(kept.rows).toEqual([{ voter_id: null, choice: 'disagree' }]);
+	});
+
 	it('a per_delegation round keeps the delegations eligible at close', async () => {
 		const round = await scenario(['RO', 'MD', 'UA'], { mode: 'per_delegation', quorum: 100 });
 		for (const index of [0, 1, 2]) await round.vote(index, 'agree');

@@ -858,7 +858,7 @@ export type Database = {
 					round_id: string;
 					unit: string;
 					updated_at: string;
-					voter_id: string;
+					voter_id: string | null;
 				};
 				Insert: {
 					choice: Database['public']['Enums']['vote_choice'];
@@ -870,7 +870,7 @@ export type Database = {
 					round_id: string;
 					unit: string;
 					updated_at?: string;
-					voter_id: string;
+					voter_id?: string | null;
 				};
 				Update: {
 					choice?: Database['public']['Enums']['vote_choice'];
@@ -882,7 +882,7 @@ export type Database = {
 					round_id?: string;
 					unit?: string;
 					updated_at?: string;
-					voter_id?: string;
+					voter_id?: string | null;
 				};
 				Relationships: [
 					{
@@ -1004,7 +1004,7 @@ export type Database = {
 					round_id: string;
 					unit: string;
 					updated_at: string;
-					voter_id: string;
+					voter_id: string | null;
 				};
 				SetofOptions: {
 					from: '*';
