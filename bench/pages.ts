@@ -32,6 +32,7 @@ const node = path.join(repoRoot, 'node_modules/.bin/node');
 interface Sample {
 	eagerJsGzipBytes: number;
 	eagerJsRequests: number;
+	deferredJsGzipBytes: number;
 	htmlWireBytes: number;
 	requests: number;
 	fcpMs: number;
@@ -40,6 +41,7 @@ interface Sample {
 interface Figures {
 	eagerJsGzipBytes: number;
 	eagerJsRequests: number;
+	deferredJsGzipBytes: number;
 	htmlWireBytes: number;
 	requests: number;
 	fcpMs: number;
@@ -91,14 +93,18 @@ async function measure(browser: Browser, url: string, throttled: boolean): Promi
 		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 		if (throttled) await cdp.send('Network.emulateNetworkConditions', VENUE_WIFI);
 
-		// Eager: every script the page fetches while it opens (until the network is idle after
-		// the load event) without anyone touching it — the reader's messages included. Lazy
-		// ones are what a click or an edit would fetch later, so they are not counted here.
+		// Eager: the scripts the page asks for until it is interactive (the root layout marks
+		// `accord:hydrated`; the bare page hydrates with everything it loads). Deferred: what
+		// it then fetches by itself while opening (Realtime on live pages), nobody touching it.
 		const requested: Request[] = [];
 		page.on('request', (request) => requested.push(request));
 		const response = await page.goto(url, { waitUntil: 'load' });
 		if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status()}`);
 		await page.waitForLoadState('networkidle');
+		const hydratedAt = await page.evaluate(() => {
+			const mark = performance.getEntriesByName('accord:hydrated')[0];
+			return mark ? performance.timeOrigin + mark.startTime : Number.POSITIVE_INFINITY;
+		});
 		const { responseBodySize } = await response.request().sizes();
 		const fcpMs = await page.evaluate(
 			() =>
@@ -116,14 +122,20 @@ async function measure(browser: Browser, url: string, throttled: boolean): Promi
 			requested.map(async (request) => {
 				const scriptResponse = await request.response();
 				if (!scriptResponse?.headers()['content-type']?.includes('javascript')) return undefined;
-				// Transport-independent: what the script weighs gzipped, however it was sent.
-				return gzipSync(await scriptResponse.body(), { level: 9 }).length;
+				return {
+					eager: request.timing().startTime < hydratedAt,
+					// Transport-independent: what the script weighs gzipped, however it was sent.
+					gzipBytes: gzipSync(await scriptResponse.body(), { level: 9 }).length
+				};
 			})
 		);
-		const sizes = scripts.filter((size) => size !== undefined);
+		const eager = scripts.filter((script) => script?.eager);
+		const deferred = scripts.filter((script) => script && !script.eager);
+		const total = (list: typeof scripts) => list.reduce((sum, script) => sum + (script?.gzipBytes ?? 0), 0);
 		return {
-			eagerJsGzipBytes: sizes.reduce((sum, size) => sum + size, 0),
-			eagerJsRequests: sizes.length,
+			eagerJsGzipBytes: total(eager),
+			eagerJsRequests: eager.length,
+			deferredJsGzipBytes: total(deferred),
 			htmlWireBytes: responseBodySize,
 			requests: requested.length,
 			fcpMs
@@ -149,6 +161,7 @@ async function figuresFor(browser: Browser, url: string): Promise<Figures> {
 	return {
 		eagerJsGzipBytes: median(plain.map((s) => s.eagerJsGzipBytes)),
 		eagerJsRequests: median(plain.map((s) => s.eagerJsRequests)),
+		deferredJsGzipBytes: median(plain.map((s) => s.deferredJsGzipBytes)),
 		htmlWireBytes: median(plain.map((s) => s.htmlWireBytes)),
 		requests: median(plain.map((s) => s.requests)),
 		fcpMs: Math.round(median(plain.map((s) => s.fcpMs))),
@@ -197,10 +210,12 @@ try {
 
 	const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 	console.log(`\nmedian of ${SAMPLES} cold loads; throttled = 1 Mbit/s, 300 ms RTT`);
-	console.log('page           eager JS (gzip)  scripts    HTML on wire  requests  FCP      FCP throttled  ratio');
+	console.log(
+		'page           eager JS (gzip)  scripts  deferred JS  HTML on wire  requests  FCP      FCP throttled  ratio'
+	);
 	const row = (name: string, f: Figures, ratio?: number) =>
 		console.log(
-			`${name.padEnd(14)} ${kib(f.eagerJsGzipBytes).padStart(15)}  ${String(f.eagerJsRequests).padStart(7)}  ${kib(f.htmlWireBytes).padStart(12)}  ${String(f.requests).padStart(8)}  ${`${f.fcpMs} ms`.padStart(7)}  ${`${f.fcpThrottledMs} ms`.padStart(13)}  ${ratio === undefined ? '' : `${ratio}×`}`
+			`${name.padEnd(14)} ${kib(f.eagerJsGzipBytes).padStart(15)}  ${String(f.eagerJsRequests).padStart(7)}  ${kib(f.deferredJsGzipBytes).padStart(11)}  ${kib(f.htmlWireBytes).padStart(12)}  ${String(f.requests).padStart(8)}  ${`${f.fcpMs} ms`.padStart(7)}  ${`${f.fcpThrottledMs} ms`.padStart(13)}  ${ratio === undefined ? '' : `${ratio}×`}`
 		);
 	row('bare SvelteKit', baseline);
 	for (const [name, figures] of Object.entries(pages)) row(name, figures, figures.fcpThrottledRatio);

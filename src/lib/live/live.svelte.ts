@@ -6,6 +6,7 @@ import type { RealtimeChannel, RealtimeClient } from '@supabase/realtime-js';
 import { invalidate } from '$app/navigation';
 import { page } from '$app/state';
 import type { BrowserSupabaseSettings } from '$lib/supabase/settings';
+import { afterHydration } from './after-hydration';
 import { coalesce } from './coalesce';
 
 export interface PostgresChangesSource {
@@ -58,31 +59,34 @@ export function live(source: () => LiveSource, dependency: `app:${string}`): Liv
 		let joinedBefore = false;
 		subscription.status = 'connecting';
 
-		// Realtime's client loads only on pages that listen.
-		void import('$lib/supabase/realtime').then(({ browserRealtime }) => {
-			if (left) return;
-			client = browserRealtime(settings);
-			channel = client.channel(wanted.channel);
-			if ('postgresChanges' in wanted) {
-				const sources = Array.isArray(wanted.postgresChanges) ? wanted.postgresChanges : [wanted.postgresChanges];
-				for (const { event = '*', schema = 'public', table, filter } of sources) {
-					channel.on('postgres_changes', { event, schema, table, filter }, reload.schedule);
-				}
-			} else {
-				channel.on('broadcast', { event: wanted.broadcast.event }, reload.schedule);
-			}
-			channel.subscribe((status) => {
+		// Realtime's client loads only on pages that listen, and only once the page is
+		// interactive: on venue Wi-Fi it must not compete with hydration for the link.
+		void afterHydration()
+			.then(() => import('$lib/supabase/realtime'))
+			.then(({ browserRealtime }) => {
 				if (left) return;
-				if (status === 'SUBSCRIBED') {
-					// Changes made while the channel was down were missed: catch up once.
-					if (joinedBefore) reload.schedule();
-					joinedBefore = true;
-					subscription.status = 'live';
+				client = browserRealtime(settings);
+				channel = client.channel(wanted.channel);
+				if ('postgresChanges' in wanted) {
+					const sources = Array.isArray(wanted.postgresChanges) ? wanted.postgresChanges : [wanted.postgresChanges];
+					for (const { event = '*', schema = 'public', table, filter } of sources) {
+						channel.on('postgres_changes', { event, schema, table, filter }, reload.schedule);
+					}
 				} else {
-					subscription.status = 'offline';
+					channel.on('broadcast', { event: wanted.broadcast.event }, reload.schedule);
 				}
+				channel.subscribe((status) => {
+					if (left) return;
+					if (status === 'SUBSCRIBED') {
+						// Changes made while the channel was down were missed: catch up once.
+						if (joinedBefore) reload.schedule();
+						joinedBefore = true;
+						subscription.status = 'live';
+					} else {
+						subscription.status = 'offline';
+					}
+				});
 			});
-		});
 
 		return () => {
 			left = true;
