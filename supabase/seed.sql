@@ -243,7 +243,7 @@ insert into public.events (
       || 'защите прав ребенка и усыновлению совместно с Региональным офисом ЮНИСЕФ для Европы и Центральной Азии. '
       || 'Конференция завершается принятием регионального Призыва к действию и системы мониторинга с индикаторами.'
   ),
-  'Bucharest, Romania',
+  pg_temp.tr('Bucharest, Romania', 'București, România', 'Бухарест, Румыния'),
   'Europe/Bucharest',
   '2018-11-21',
   '2018-11-23',
@@ -463,7 +463,8 @@ from (values
 
 -- ------------------------------------------------------------ 2018 session people
 -- Chairs, resource persons with prepared contributions, speakers and rapporteurs. People
--- with an account are named by email; guests without one by name and affiliation.
+-- with an account are named by email; guests without one by name and an affiliation,
+-- translated like every other line a reader sees.
 
 insert into public.session_people (id, session_id, role, member_id, name, affiliation, position)
 select
@@ -476,20 +477,40 @@ select
 from (values
   -- Opening plenary
   ('50000000-0000-4000-8000-000000001801', 'chair', 'organiser@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001801', 'speaker', null, 'Elena Radu', 'State Secretary, Ministry of Labour and Social Justice, Romania', 0),
-  ('50000000-0000-4000-8000-000000001801', 'speaker', null, 'Alison Grant', 'UNICEF Europe and Central Asia Regional Office', 1),
+  ('50000000-0000-4000-8000-000000001801', 'speaker', null, 'Elena Radu',
+    pg_temp.tr(
+      'State Secretary, Ministry of Labour and Social Justice, Romania',
+      'Secretar de stat, Ministerul Muncii și Justiției Sociale, România',
+      'Государственный секретарь, Министерство труда и социальной справедливости Румынии'), 0),
+  ('50000000-0000-4000-8000-000000001801', 'speaker', null, 'Alison Grant',
+    pg_temp.tr(
+      'UNICEF Europe and Central Asia Regional Office',
+      'Biroul Regional UNICEF pentru Europa și Asia Centrală',
+      'Региональный офис ЮНИСЕФ для Европы и Центральной Азии'), 1),
   ('50000000-0000-4000-8000-000000001801', 'resource_person', 'delegate.ro.1@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001801', 'rapporteur', 'rapporteur@accord.test', null, null, 0),
   -- Defining the workforce
-  ('50000000-0000-4000-8000-000000001802', 'chair', null, 'Katarina Novak', 'University of Ljubljana, Faculty of Social Work', 0),
+  ('50000000-0000-4000-8000-000000001802', 'chair', null, 'Katarina Novak',
+    pg_temp.tr(
+      'University of Ljubljana, Faculty of Social Work',
+      'Universitatea din Ljubljana, Facultatea de Asistență Socială',
+      'Люблянский университет, факультет социальной работы'), 0),
   ('50000000-0000-4000-8000-000000001802', 'resource_person', 'delegate.bg.1@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001802', 'resource_person', 'delegate.ge.2@accord.test', null, null, 1),
-  ('50000000-0000-4000-8000-000000001802', 'resource_person', null, 'Helen Marsh', 'Global Social Service Workforce Alliance', 2),
+  ('50000000-0000-4000-8000-000000001802', 'resource_person', null, 'Helen Marsh',
+    pg_temp.tr(
+      'Global Social Service Workforce Alliance',
+      'Alianța Globală pentru Personalul din Serviciile Sociale',
+      'Глобальный альянс в поддержку кадров социальных служб'), 2),
   ('50000000-0000-4000-8000-000000001802', 'rapporteur', 'rapporteur2@accord.test', null, null, 0),
   -- Planning and financing
   ('50000000-0000-4000-8000-000000001803', 'chair', 'delegate.md.1@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001803', 'resource_person', 'delegate.am.1@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001803', 'resource_person', null, 'Piotr Zieliński', 'World Bank, Social Protection and Jobs', 1),
+  ('50000000-0000-4000-8000-000000001803', 'resource_person', null, 'Piotr Zieliński',
+    pg_temp.tr(
+      'World Bank, Social Protection and Jobs',
+      'Banca Mondială, Protecție Socială și Locuri de Muncă',
+      'Всемирный банк, Социальная защита и занятость'), 1),
   ('50000000-0000-4000-8000-000000001803', 'rapporteur', 'rapporteur@accord.test', null, null, 0),
   -- HR data
   ('50000000-0000-4000-8000-000000001804', 'chair', 'delegate.hr.1@accord.test', null, null, 0),
@@ -499,18 +520,30 @@ from (values
   -- Inter-ministerial coordination
   ('50000000-0000-4000-8000-000000001805', 'chair', 'delegate.al.1@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001805', 'resource_person', 'delegate.xk.1@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001805', 'resource_person', null, 'Mariam Tsiklauri', 'Ministry of Internally Displaced Persons, Labour, Health and Social Affairs, Georgia', 1),
+  ('50000000-0000-4000-8000-000000001805', 'resource_person', null, 'Mariam Tsiklauri',
+    pg_temp.tr(
+      'Ministry of Internally Displaced Persons, Labour, Health and Social Affairs, Georgia',
+      'Ministerul Persoanelor Strămutate Intern, Muncii, Sănătății și Protecției Sociale al Georgiei',
+      'Министерство по делам внутренне перемещенных лиц, труда, здравоохранения и социальной защиты Грузии'), 1),
   ('50000000-0000-4000-8000-000000001805', 'rapporteur', 'rapporteur3@accord.test', null, null, 0),
   -- Mixed service markets
   ('50000000-0000-4000-8000-000000001806', 'chair', 'delegate.bg.2@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001806', 'resource_person', 'delegate.tr.1@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001806', 'resource_person', null, 'Lucia Ferrante', 'Eurochild', 1),
+  ('50000000-0000-4000-8000-000000001806', 'resource_person', null, 'Lucia Ferrante',
+    pg_temp.tr(
+      'Eurochild',
+      'Rețeaua Eurochild',
+      'Сеть «Еврочайлд»'), 1),
   ('50000000-0000-4000-8000-000000001806', 'rapporteur', 'rapporteur4@accord.test', null, null, 0),
   -- Pre-service and in-service
   ('50000000-0000-4000-8000-000000001807', 'chair', 'delegate.ro.2@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001807', 'resource_person', 'delegate.mk.2@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001807', 'resource_person', 'delegate.az.2@accord.test', null, null, 1),
-  ('50000000-0000-4000-8000-000000001807', 'resource_person', null, 'Johannes Weber', 'International Association of Schools of Social Work', 2),
+  ('50000000-0000-4000-8000-000000001807', 'resource_person', null, 'Johannes Weber',
+    pg_temp.tr(
+      'International Association of Schools of Social Work',
+      'Asociația Internațională a Școlilor de Asistență Socială',
+      'Международная ассоциация школ социальной работы'), 2),
   ('50000000-0000-4000-8000-000000001807', 'rapporteur', 'rapporteur@accord.test', null, null, 0),
   -- Curricula and faculty
   ('50000000-0000-4000-8000-000000001808', 'chair', 'delegate.hr.2@accord.test', null, null, 0),
@@ -520,7 +553,11 @@ from (values
   -- Supply and demand
   ('50000000-0000-4000-8000-000000001809', 'chair', 'delegate.rs.1@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001809', 'resource_person', 'delegate.tj.2@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001809', 'resource_person', null, 'Anna Kowalczyk', 'ILO Decent Work Technical Support Team for Central and Eastern Europe', 1),
+  ('50000000-0000-4000-8000-000000001809', 'resource_person', null, 'Anna Kowalczyk',
+    pg_temp.tr(
+      'ILO Decent Work Technical Support Team for Central and Eastern Europe',
+      'OIM, Echipa de sprijin tehnic pentru munca decentă în Europa Centrală și de Est',
+      'МОТ, Группа технической поддержки по вопросам достойного труда для стран Центральной и Восточной Европы'), 1),
   ('50000000-0000-4000-8000-000000001809', 'rapporteur', 'rapporteur3@accord.test', null, null, 0),
   -- Joint multi-disciplinary training
   ('50000000-0000-4000-8000-000000001810', 'chair', 'delegate.me.2@accord.test', null, null, 0),
@@ -540,7 +577,11 @@ from (values
   -- Working environments and supervision
   ('50000000-0000-4000-8000-000000001813', 'chair', 'delegate.ge.1@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001813', 'resource_person', 'delegate.me.1@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001813', 'resource_person', null, 'Sofia Andersson', 'Stockholm University, Department of Social Work', 1),
+  ('50000000-0000-4000-8000-000000001813', 'resource_person', null, 'Sofia Andersson',
+    pg_temp.tr(
+      'Stockholm University, Department of Social Work',
+      'Universitatea din Stockholm, Departamentul de Asistență Socială',
+      'Стокгольмский университет, кафедра социальной работы'), 1),
   ('50000000-0000-4000-8000-000000001813', 'rapporteur', 'rapporteur2@accord.test', null, null, 0),
   -- Induction and mentoring
   ('50000000-0000-4000-8000-000000001814', 'chair', 'delegate.mk.1@accord.test', null, null, 0),
@@ -555,12 +596,24 @@ from (values
   -- Professional associations
   ('50000000-0000-4000-8000-000000001816', 'chair', 'delegate.xk.2@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001816', 'resource_person', 'delegate.md.2@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001816', 'resource_person', null, 'Marta Nowicka', 'International Federation of Social Workers, European Region', 1),
+  ('50000000-0000-4000-8000-000000001816', 'resource_person', null, 'Marta Nowicka',
+    pg_temp.tr(
+      'International Federation of Social Workers, European Region',
+      'Federația Internațională a Asistenților Sociali, Regiunea Europa',
+      'Международная федерация социальных работников, Европейский регион'), 1),
   ('50000000-0000-4000-8000-000000001816', 'rapporteur', 'rapporteur4@accord.test', null, null, 0),
   -- Closing plenary: two co-rapporteurs take the final notes together
   ('50000000-0000-4000-8000-000000001817', 'chair', 'organiser@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000001817', 'speaker', null, 'Elena Radu', 'State Secretary, Ministry of Labour and Social Justice, Romania', 0),
-  ('50000000-0000-4000-8000-000000001817', 'speaker', null, 'Alison Grant', 'UNICEF Europe and Central Asia Regional Office', 1),
+  ('50000000-0000-4000-8000-000000001817', 'speaker', null, 'Elena Radu',
+    pg_temp.tr(
+      'State Secretary, Ministry of Labour and Social Justice, Romania',
+      'Secretar de stat, Ministerul Muncii și Justiției Sociale, România',
+      'Государственный секретарь, Министерство труда и социальной справедливости Румынии'), 0),
+  ('50000000-0000-4000-8000-000000001817', 'speaker', null, 'Alison Grant',
+    pg_temp.tr(
+      'UNICEF Europe and Central Asia Regional Office',
+      'Biroul Regional UNICEF pentru Europa și Asia Centrală',
+      'Региональный офис ЮНИСЕФ для Европы и Центральной Азии'), 1),
   ('50000000-0000-4000-8000-000000001817', 'rapporteur', 'rapporteur@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000001817', 'rapporteur', 'rapporteur2@accord.test', null, null, 1)
 ) as sp (session_id, role, email, name, affiliation, position);
@@ -1059,18 +1112,33 @@ select
   case when sp.email is null then null
     else pg_temp.member_id('e0000000-0000-4000-8000-000000002023', sp.email) end,
   sp.name, sp.affiliation, sp.position
--- Online sessions have no room: the format (webinar, working group) says where they happen.
 from (values
   ('50000000-0000-4000-8000-000000002301', 'chair', 'delegate.ua.1@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000002301', 'resource_person', null, 'Iryna Kovalenko', 'Ministry of Social Policy of Ukraine', 0),
-  ('50000000-0000-4000-8000-000000002301', 'resource_person', null, 'Serhiy Lysenko', 'Association of Ukrainian Cities', 1),
+  ('50000000-0000-4000-8000-000000002301', 'resource_person', null, 'Iryna Kovalenko',
+    pg_temp.tr(
+      'Ministry of Social Policy of Ukraine',
+      'Ministerul Politicii Sociale al Ucrainei',
+      'Министерство социальной политики Украины'), 0),
+  ('50000000-0000-4000-8000-000000002301', 'resource_person', null, 'Serhiy Lysenko',
+    pg_temp.tr(
+      'Association of Ukrainian Cities',
+      'Asociația Orașelor din Ucraina',
+      'Ассоциация городов Украины'), 1),
   ('50000000-0000-4000-8000-000000002301', 'rapporteur', 'rapporteur@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000002302', 'chair', 'delegate.ua.2@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000002302', 'resource_person', null, 'Halyna Moroz', 'Hope and Homes for Children, Ukraine', 0),
+  ('50000000-0000-4000-8000-000000002302', 'resource_person', null, 'Halyna Moroz',
+    pg_temp.tr(
+      'Hope and Homes for Children, Ukraine',
+      'Fundația Hope and Homes for Children, Ucraina',
+      'Международный благотворительный фонд «Надежда и жилье для детей», Украина'), 0),
   ('50000000-0000-4000-8000-000000002302', 'resource_person', 'delegate.md.2@accord.test', null, null, 1),
   ('50000000-0000-4000-8000-000000002302', 'rapporteur', 'rapporteur2@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000002303', 'chair', 'delegate.ge.1@accord.test', null, null, 0),
-  ('50000000-0000-4000-8000-000000002303', 'resource_person', null, 'Yulia Savchenko', 'Ukrainian Catholic University, Department of Social Work', 0),
+  ('50000000-0000-4000-8000-000000002303', 'resource_person', null, 'Yulia Savchenko',
+    pg_temp.tr(
+      'Ukrainian Catholic University, Department of Social Work',
+      'Universitatea Catolică Ucraineană, Departamentul de Asistență Socială',
+      'Украинский католический университет, кафедра социальной работы'), 0),
   ('50000000-0000-4000-8000-000000002303', 'resource_person', 'delegate.ro.2@accord.test', null, null, 1),
   ('50000000-0000-4000-8000-000000002303', 'rapporteur', 'rapporteur3@accord.test', null, null, 0),
   ('50000000-0000-4000-8000-000000002304', 'chair', 'organiser@accord.test', null, null, 0),

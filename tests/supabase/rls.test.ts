@@ -146,7 +146,7 @@ beforeAll(async () => {
 		otherRapporteurMember
 	]);
 	await db.query(
-		`insert into public.session_people (session_id, role, name, affiliation) values ($1, 'chair', 'Ana Popescu', 'Ministry')`,
+		`insert into public.session_people (session_id, role, name, affiliation) values ($1, 'chair', 'Ana Popescu', '{"en":"Ministry"}')`,
 		[ids.sessionOne]
 	);
 

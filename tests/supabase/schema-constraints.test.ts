@@ -78,7 +78,7 @@ describe('events', () => {
 		const { rows } = await insertEvent({});
 		const id = rows[0]!.id;
 		await db.query(
-			`update public.events set updated_at = '2000-01-01', venue = 'Palace of the Parliament' where id = $1`,
+			`update public.events set updated_at = '2000-01-01', venue = '{"en":"Palace of the Parliament"}' where id = $1`,
 			[id]
 		);
 		const after = await db.query<{ stale: boolean }>(

@@ -36,11 +36,14 @@ const COUNTRY_CODES = [
 	'XK'
 ];
 
-// Every translated column the seed fills: [table, column, key column].
-const TRANSLATED_COLUMNS: [string, string, string][] = [
+// Every translated column the seed fills: [table, column, key column, which rows have it].
+const TRANSLATED_COLUMNS: [string, string, string, string?][] = [
 	['countries', 'name', 'code'],
 	['events', 'title', 'slug'],
 	['events', 'summary', 'slug'],
+	// The online 2023 consultation has no venue; members are shown with their own organisation.
+	['events', 'venue', 'slug', 'venue is not null'],
+	['session_people', 'affiliation', 'id', 'member_id is null'],
 	['event_days', 'theme', 'id'],
 	['sessions', 'title', 'id'],
 	['sessions', 'description', 'id'],
@@ -78,9 +81,9 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 
 async function translatedTexts(): Promise<Translated[]> {
 	const all: Translated[] = [];
-	for (const [table, column, key] of TRANSLATED_COLUMNS) {
+	for (const [table, column, key, having = 'true'] of TRANSLATED_COLUMNS) {
 		const { rows } = await db.query<{ key: string; text: Translated['text'] | null }>(
-			`select ${key}::text as key, ${column} as text from public.${table}`
+			`select ${key}::text as key, ${column} as text from public.${table} where ${having}`
 		);
 		for (const row of rows) {
 			expect(row.text, `${table}.${column} of ${row.key} is empty`).not.toBeNull();
@@ -102,7 +105,7 @@ describe('the 2018 conference', () => {
 		);
 		expect(rows[0]).toEqual({
 			slug: 'social-workforce-2018',
-			venue: 'Bucharest, Romania',
+			venue: { en: 'Bucharest, Romania', ro: 'București, România', ru: 'Бухарест, Румыния' },
 			timezone: 'Europe/Bucharest',
 			starts_on: '2018-11-21',
 			ends_on: '2018-11-23',
@@ -266,12 +269,13 @@ describe('the 2018 conference', () => {
 
 describe('the 2023 Ukraine consultation', () => {
 	it('is a published online event in en/ro/ru with sessions 1, 2a, 2b and 3', async () => {
-		const event = await db.query<{ status: string; starts_on: string; languages: string[] }>(
-			`select status::text, starts_on::text, languages::text[] as languages from public.events where id = $1`,
+		const event = await db.query<{ status: string; starts_on: string; languages: string[]; venue: unknown }>(
+			`select status::text, starts_on::text, languages::text[] as languages, venue from public.events where id = $1`,
 			[EVENT_2023]
 		);
 		expect(event.rows[0]).toEqual({
 			status: 'published',
+			venue: null,
 			starts_on: expect.stringMatching(/^2023-04-/),
 			languages: ['en', 'ro', 'ru']
 		});

@@ -337,7 +337,7 @@ export type Database = {
 					timezone: string;
 					title: Json;
 					updated_at: string;
-					venue: string | null;
+					venue: Json | null;
 				};
 				Insert: {
 					created_at?: string;
@@ -353,7 +353,7 @@ export type Database = {
 					timezone?: string;
 					title: Json;
 					updated_at?: string;
-					venue?: string | null;
+					venue?: Json | null;
 				};
 				Update: {
 					created_at?: string;
@@ -369,7 +369,7 @@ export type Database = {
 					timezone?: string;
 					title?: Json;
 					updated_at?: string;
-					venue?: string | null;
+					venue?: Json | null;
 				};
 				Relationships: [];
 			};
@@ -703,7 +703,7 @@ export type Database = {
 			};
 			session_people: {
 				Row: {
-					affiliation: string | null;
+					affiliation: Json | null;
 					created_at: string;
 					id: string;
 					member_id: string | null;
@@ -713,7 +713,7 @@ export type Database = {
 					session_id: string;
 				};
 				Insert: {
-					affiliation?: string | null;
+					affiliation?: Json | null;
 					created_at?: string;
 					id?: string;
 					member_id?: string | null;
@@ -723,7 +723,7 @@ export type Database = {
 					session_id: string;
 				};
 				Update: {
-					affiliation?: string | null;
+					affiliation?: Json | null;
 					created_at?: string;
 					id?: string;
 					member_id?: string | null;
@@ -1080,7 +1080,7 @@ export type Database = {
 					summary: Json;
 					timezone: string;
 					title: Json;
-					venue: string;
+					venue: Json;
 				}[];
 			};
 			event_delegate_counts: {
@@ -1121,6 +1121,10 @@ export type Database = {
 			};
 			is_translated_text: {
 				Args: { required_language?: string; value: Json };
+				Returns: boolean;
+			};
+			is_translated_text_within: {
+				Args: { max_length: number; value: Json };
 				Returns: boolean;
 			};
 			join_event: {
@@ -1190,10 +1194,11 @@ export type Database = {
 			programme_people: {
 				Args: { p_event_id: string };
 				Returns: {
-					affiliation: string;
+					affiliation: Json;
 					country_code: string;
 					member_id: string;
 					name: string;
+					organisation: string;
 					position: number;
 					role: Database['public']['Enums']['session_person_role'];
 					session_id: string;
