@@ -1,7 +1,8 @@
 // A Romanian or a Russian delegate reads numbers, zones and labels as their language writes
 // them: the sign-in mail in their language, the seeded round's 66.67 % threshold with a
 // decimal comma, the event's time zone by its name (never "Europe/Bucharest"), and plural
-// role labels over lists of people.
+// role labels over lists of people; a visitor reads the venue and guests' affiliations
+// translated.
 import { BROWSER_LOCALE, expect, t, test } from './fixtures';
 import { MAIL_WORDING } from '../../supabase/local/auth/mail-templates.ts';
 
@@ -50,6 +51,36 @@ for (const locale of ['ro', 'ru'] as const) {
 			await expect(listed).toContainText(zone);
 			await expect(listed).toContainText('09:00');
 			await expect(page.locator('main')).not.toContainText('66.67');
+		});
+	});
+}
+
+// What the seed writes for the conference's venue and the UNICEF guest at the opening plenary.
+const PLACES = {
+	ro: { venue: 'București, România', unicef: 'Biroul Regional UNICEF pentru Europa și Asia Centrală' },
+	ru: { venue: 'Бухарест, Румыния', unicef: 'Региональный офис ЮНИСЕФ для Европы и Центральной Азии' }
+} as const;
+
+for (const locale of ['ro', 'ru'] as const) {
+	test.describe(`a visitor reading in ${locale}`, () => {
+		test.use({ locale: BROWSER_LOCALE[locale] });
+
+		test("sees the venue and the guests' affiliations in their language", async ({ page }) => {
+			const { venue, unicef } = PLACES[locale];
+			const fallbackNote = t(locale, 'programme.fallback', { language: 'en' });
+			await page.goto(`${EVENT}/programme`);
+			const header = page.locator('header').filter({ has: page.getByRole('heading', { level: 1 }) });
+			await expect(header).toContainText(venue);
+			await expect(header).not.toContainText('Bucharest, Romania');
+			await expect(header).not.toContainText(fallbackNote);
+			const opening = page.getByRole('article').filter({ hasText: /09:00.10:30/ });
+			await expect(opening).toContainText(`Alison Grant, ${unicef}`);
+			await expect(opening).not.toContainText('Regional Office');
+			await expect(opening).not.toContainText(fallbackNote);
+
+			// The event card on the home page names the venue the same way.
+			await page.goto('/');
+			await expect(page.getByRole('listitem').filter({ hasText: venue })).toHaveCount(1);
 		});
 	});
 }

@@ -173,6 +173,20 @@ describe('the glossary', () => {
 		expect(seedRows.length).toBeGreaterThan(100);
 	});
 
+	it("is read from the seed's venue and every guest's affiliation too", () => {
+		// A plain string there would escape every check below, and stay English on ro/ru pages.
+		const guestRow = /^\s*\('[\w-]+', '(chair|resource_person|speaker|rapporteur)', null, '[^']+',(.*)$/gm;
+		const guests = [...seedSql.matchAll(guestRow)];
+		expect(guests.length).toBeGreaterThanOrEqual(15);
+		for (const [row, , rest] of guests) expect(rest?.trim(), row).toBe('');
+		const translatedGuests = seedSql.match(/null, '[^']+',\n\s*pg_temp\.tr\(/g) ?? [];
+		expect(translatedGuests).toHaveLength(guests.length);
+		expect(seedRows.find((row) => row.en === 'Bucharest, Romania')).toMatchObject({
+			ro: 'București, România',
+			ru: 'Бухарест, Румыния'
+		});
+	});
+
 	for (const [term, pattern] of Object.entries(GLOSSARY)) {
 		it(`renders "${term}" the same way in every message and seed row`, () => {
 			const texts = [
