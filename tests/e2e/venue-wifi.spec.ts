@@ -64,3 +64,41 @@ test('the browser downloads only the reader’s language of messages, already pa
 	expect(all).not.toContain('EXPECT_ARGUMENT_CLOSING_BRACE');
 	await context.close();
 });
+
+test.describe('heavy modules stay off pages that do not use them', () => {
+	async function scriptsOf(page: import('@playwright/test').Page, path: string) {
+		const scripts: { url: string; text: string }[] = [];
+		page.on('response', async (response) => {
+			if ((response.headers()['content-type'] ?? '').includes('javascript')) {
+				scripts.push({ url: response.url(), text: await response.text() });
+			}
+		});
+		await page.goto(path, { waitUntil: 'networkidle' });
+		return scripts;
+	}
+	const isRealtime = (text: string) => text.includes('phx_join');
+	const isYjs = (text: string) => text.includes('Yjs was already imported');
+
+	for (const path of ['/', `/${EVENT}/indicators`, '/sign-in']) {
+		test(`${path} loads neither Realtime nor Yjs`, async ({ page }) => {
+			const scripts = await scriptsOf(page, path);
+			expect(scripts.length).toBeGreaterThan(0);
+			expect(scripts.filter(({ text }) => isRealtime(text) || isYjs(text)).map(({ url }) => url)).toEqual([]);
+		});
+	}
+
+	test('the live programme fetches Realtime only after it is interactive, and no Yjs', async ({ page }) => {
+		const requestedAt = new Map<string, number>();
+		page.on('request', (request) => requestedAt.set(request.url(), Date.now()));
+		const scripts = await scriptsOf(page, `/${EVENT}/programme`);
+		const realtime = scripts.filter(({ text }) => isRealtime(text));
+		expect(realtime).toHaveLength(1);
+		expect(scripts.filter(({ text }) => isYjs(text))).toEqual([]);
+		const hydratedAt = await page.evaluate(() => {
+			const mark = performance.getEntriesByName('accord:hydrated')[0];
+			return mark ? performance.timeOrigin + mark.startTime : null;
+		});
+		expect(hydratedAt).not.toBeNull();
+		expect(requestedAt.get(realtime[0]!.url)).toBeGreaterThanOrEqual(Math.floor(hydratedAt!));
+	});
+});
