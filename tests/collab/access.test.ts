@@ -1,7 +1,8 @@
 // Who may connect and what they may do, decided by the real public.collab_access over
 // rows this test inserts: refusals close with a clear code, read-only clients get the
 // document but cannot change it (not even with a hand-crafted frame), and access changes
-// reach open connections within seconds.
+// reach open connections through the database's change notices (the backstop poll is set
+// to an hour here, so only a notice can explain a prompt change).
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -53,7 +54,7 @@ describe('authentication and access', () => {
 	beforeAll(async () => {
 		db = await openProjectDb();
 		fixture = await createEventFixture(db);
-		server = await startServer({ db, accessRecheckMs: 250 });
+		server = await startServer({ db, accessRecheckMs: 3_600_000 });
 	});
 
 	afterAll(async () => {
@@ -106,6 +107,7 @@ describe('authentication and access', () => {
 
 	it('gives a read-only client the document and awareness, drops its updates and tells it why', async () => {
 		const writer = connectClient(server.url, fixture.ctaDoc, await tokenFor(fixture.users.delegate));
+		// The name the client claims is not what others see: the server stamps the member's name.
 		writer.provider.awareness.setLocalStateField('user', { name: 'Delegate' });
 		await whenSynced(writer.provider);
 		writer.text.insert(0, 'We call on governments to invest in the workforce.');
@@ -119,9 +121,9 @@ describe('authentication and access', () => {
 		await eventually(
 			() =>
 				[...reader.provider.awareness.getStates().values()].some(
-					(state) => (state as { user?: { name?: string } }).user?.name === 'Delegate'
+					(state) => (state as { user?: { name?: string } }).user?.name === 'Test delegate'
 				),
-			'the observer sees who is here'
+			'the observer sees who is here, by the verified name'
 		);
 
 		// Through the stock provider: the edit stays local.
@@ -148,7 +150,7 @@ describe('authentication and access', () => {
 		writer.destroy();
 	});
 
-	it('downgrades a writer to read-only within seconds when the draft is frozen, and lets it write again when reopened', async () => {
+	it('downgrades a writer to read-only when the draft is frozen, and lets it write again when reopened', async () => {
 		const writer = connectClient(server.url, fixture.ctaDoc, await tokenFor(fixture.users.delegate));
 		const raw = rawConnect(server.url, fixture.ctaDoc, await tokenFor(fixture.users.delegate));
 		await whenSynced(writer.provider);
@@ -156,7 +158,7 @@ describe('authentication and access', () => {
 		expect(raw.frames.some(isReadOnlyNotice)).toBe(false);
 
 		await db.query(`update public.documents set status = 'frozen' where id = $1`, [fixture.documentId]);
-		await eventually(() => raw.frames.some(isReadOnlyNotice), 'the delegate is told the draft is now read-only', 5_000);
+		await eventually(() => raw.frames.some(isReadOnlyNotice), 'the delegate is told the draft is now read-only');
 		const storedBefore = await storedUpdates(db, fixture.ctaDoc);
 		writer.text.insert(0, 'AFTER FREEZE ');
 		const observer = connectClient(server.url, fixture.ctaDoc, await tokenFor(fixture.users.observer));
@@ -167,8 +169,7 @@ describe('authentication and access', () => {
 		await db.query(`update public.documents set status = 'drafting' where id = $1`, [fixture.documentId]);
 		await eventually(
 			() => raw.frames.findLastIndex(isWriteNotice) > raw.frames.findLastIndex(isReadOnlyNotice),
-			'write access is granted back',
-			5_000
+			'write access is granted back'
 		);
 		writer.text.insert(writer.text.length, ' Reopened.');
 		await eventually(() => stateOf(observer.doc).endsWith(' Reopened.'), 'edits flow again after reopening');
@@ -177,14 +178,10 @@ describe('authentication and access', () => {
 		writer.destroy();
 	});
 
-	it('closes an open connection within seconds when the membership is removed', async () => {
+	it('closes an open connection when the membership is removed', async () => {
 		const raw = rawConnect(server.url, fixture.ctaDoc, await tokenFor(fixture.users.observer));
 		await eventually(() => raw.frames.some(isReadOnlyNotice), 'the observer is connected');
 		await db.query('delete from public.members where id = $1', [fixture.memberIds.observer]);
-		const closed = await Promise.race([
-			raw.closed,
-			new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))
-		]);
-		expect(closed).toEqual({ code: CLOSE_CODES.FORBIDDEN, reason: 'access withdrawn' });
+		expect(await raw.closed).toEqual({ code: CLOSE_CODES.FORBIDDEN, reason: 'access withdrawn' });
 	});
 });

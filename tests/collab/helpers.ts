@@ -2,7 +2,9 @@
 // real y-websocket clients over `ws`, tokens signed like the local stack signs them.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { openDatabase } from '../../src/lib/server/db/sql-client.ts';
@@ -11,7 +13,7 @@ import { migratePersistenceOnly } from './schema.ts';
 import { DEFAULT_JWT_SECRET, signJwt } from '../../supabase/local/jwt.ts';
 import { createCollabServer } from '../../src/lib/server/collab/index.ts';
 import type { CollabServer, CollabServerOptions } from '../../src/lib/server/collab/index.ts';
-import { COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/protocol.ts';
+import { COLLAB_SUBPROTOCOL, MESSAGE_SYNC, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/protocol.ts';
 
 export const JWT_SECRET = DEFAULT_JWT_SECRET;
 
@@ -160,4 +162,48 @@ export function rawConnect(serverUrl: string, docName: string, token: string | n
 		ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
 	);
 	return { ws, frames, opened, closed };
+}
+
+/** Resolves with the first frame (already received or arriving later) that matches. */
+export function nextFrame(client: RawClient, matches: (frame: Uint8Array) => boolean, from = 0): Promise<Uint8Array> {
+	const seen = client.frames.slice(from).find(matches);
+	if (seen) return Promise.resolve(seen);
+	return new Promise((resolve, reject) => {
+		const onMessage = (data: Buffer) => {
+			const frame = new Uint8Array(data);
+			if (!matches(frame)) return;
+			client.ws.off('message', onMessage);
+			client.ws.off('close', onClose);
+			resolve(frame);
+		};
+		const onClose = () => reject(new Error('socket closed before the expected frame'));
+		client.ws.on('message', onMessage);
+		client.ws.once('close', onClose);
+	});
+}
+
+export function syncStep1Frame(doc = new Y.Doc()): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep1(encoder, doc);
+	return encoding.toUint8Array(encoder);
+}
+
+export function updateFrame(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+const isSyncStep2 = (frame: Uint8Array) => frame[0] === MESSAGE_SYNC && frame[1] === syncProtocol.messageYjsSyncStep2;
+
+/**
+ * A marker for "the server has handled everything this socket sent so far": frames from
+ * one socket are handled in order, so the answer to a sync step 1 sent now comes after.
+ */
+export async function roundTrip(client: RawClient): Promise<void> {
+	const from = client.frames.length;
+	client.ws.send(syncStep1Frame());
+	await nextFrame(client, isSyncStep2, from);
 }

@@ -16,7 +16,7 @@ export const COLLAB_PATH = '/collab/';
 export const COLLAB_SUBPROTOCOL = 'accord-collab.v1';
 export const TOKEN_PROTOCOL_PREFIX = 'bearer.';
 
-/** Document names: `cta:<uuid>:<lang>` and `notes:<uuid>`, and anything else of this shape. */
+/** Document names: `cta:<uuid>:<lang>` and `notes:<uuid>`; the server refuses other kinds. */
 export const DOC_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:_.-]{0,199}$/;
 
 export function isValidDocName(name: string): boolean {
@@ -59,6 +59,12 @@ export const CLOSE_CODES = {
 	DOCUMENT_TOO_LARGE: 4413,
 	/** Too many messages or bytes per second from this connection. */
 	RATE_LIMITED: 4429,
+	/** The client did not read what the server sent fast enough; reconnecting resyncs. */
+	TOO_SLOW: 4408,
+	/** The server is at its connection limit (standard 1013 Try Again Later). */
+	TRY_AGAIN_LATER: 1013,
+	/** The document name has no known kind (only `cta:` and `notes:` exist). */
+	UNKNOWN_KIND: 4422,
 	/** The server could not store an update; reconnecting resends local changes. */
 	STORAGE_UNAVAILABLE: 4503
 } as const;
@@ -83,6 +89,7 @@ export function closeKind(code: number): CloseKind {
 		case CLOSE_CODES.RATE_LIMITED:
 			return 'rate-limited';
 		case CLOSE_CODES.BAD_DOCUMENT:
+		case CLOSE_CODES.UNKNOWN_KIND:
 			return 'not-found';
 		default:
 			return 'transient';

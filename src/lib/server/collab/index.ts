@@ -1,43 +1,56 @@
 // The collaboration server (DESIGN §3.2): y-websocket protocol at /collab/<doc>, the
-// Supabase token verified on upgrade, access decided by public.collab_access, every
-// update stored before anyone sees it, and optional fan-out across instances by Redis.
+// Supabase token verified on upgrade, access decided by public.collab_access and the
+// document's policy (policies/), every update stored before anyone sees it, and optional
+// fan-out across instances by Redis.
+//
+// The pipeline: admission.ts (verify → access → attach) hands a ClientConnection to a
+// Room held by registry.ts; access-monitor.ts keeps access current; send-budget.ts bounds
+// what slow readers cost. This file wires them together.
 //
 // The app's server entry calls handleUpgrade on the HTTP server's 'upgrade' event and
 // close() on SIGTERM. Runs under Node's type stripping and in vitest alike.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
 import type { SqlDatabase } from '../db/sql-client.ts';
-import type { CollabAccess } from '../../collab/protocol.ts';
-import { CLOSE_CODES, COLLAB_PATH, isValidDocName } from '../../collab/protocol.ts';
-import type { CollabAuthOptions, CollabClaims, TokenVerifier } from './auth.ts';
-import { AuthError, chooseSubprotocol, createTokenVerifier, tokenFromRequest } from './auth.ts';
-import { CollabConnection, truncateReason } from './connection.ts';
+import { CLOSE_CODES, COLLAB_PATH } from '../../collab/protocol.ts';
+import type { CollabAuthOptions } from './auth.ts';
+import { chooseSubprotocol, createTokenVerifier, tokenFromRequest } from './auth.ts';
+import type { AccessCheck, GrantLookup } from './access.ts';
+import { customGrants, databaseGrants } from './access.ts';
+import { AccessMonitor } from './access-monitor.ts';
+import { admit } from './admission.ts';
+import { ClientConnection, truncateReason } from './client-connection.ts';
 import type { CollabLimits } from './limits.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
-import type { DocumentBus } from './redis-bus.ts';
+import { policyFor } from './policies/index.ts';
+import type { DocumentFacts, DocumentPolicy, DocumentRecord } from './policies/policy.ts';
+import { OPEN_FACTS } from './policies/policy.ts';
 import { createRedisBus } from './redis-bus.ts';
-import { Room } from './room.ts';
-import type { AccessCheck, AccessRequest } from './access.ts';
-import { defaultAccessBatch, defaultAccessCheck } from './access.ts';
+import { DocumentRegistry } from './registry.ts';
+import { SendBudget } from './send-budget.ts';
 
 export type { CollabClaims } from './auth.ts';
 export type { CollabLimits } from './limits.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
-export type { AccessCheck, AccessRequest } from './access.ts';
-export { defaultAccessBatch, defaultAccessCheck } from './access.ts';
+export type { AccessCheck } from './access.ts';
+export type { DocumentFacts } from './policies/policy.ts';
 
 export interface CollabServerOptions {
 	/** The app's database (the local stack's PGlite, or a pool on DATABASE_URL). Not closed by close(). */
 	db: SqlDatabase;
 	auth: CollabAuthOptions;
-	/** Defaults to `select public.collab_access(doc, sub)`; service_role tokens get write. */
+	/**
+	 * Replaces `public.collab_access` (tests, tools); service_role tokens otherwise get write.
+	 * Documents then have open facts unless `facts` is given too.
+	 */
 	access?: AccessCheck;
+	/** Replaces reading a document's facts (mode, event) from the database. */
+	facts?: (doc: string) => Promise<DocumentFacts | null>;
 	/** With a URL, instances share updates and awareness through Redis pub/sub. */
 	redisUrl?: string;
 	limits?: Partial<CollabLimits>;
-	/** How often open connections have their access re-evaluated. */
+	/** Backstop re-check of every open connection's access; database notices do the rest. */
 	accessRecheckMs?: number;
 	/** How long a document with no connections stays in memory. */
 	idleUnloadMs?: number;
@@ -53,6 +66,12 @@ export interface CollabStats {
 	messagesIn: number;
 	bytesIn: number;
 	compactions: number;
+	/** Updates a document's policy refused (read-only access or mode). */
+	refusedUpdates: number;
+	/** Closed connections by close code. */
+	closes: Record<number, number>;
+	/** Bytes queued for sockets that are behind (the process-wide send budget). */
+	bufferedBytes: number;
 }
 
 export interface CollabServer {
@@ -61,30 +80,47 @@ export interface CollabServer {
 	/** Stops accepting, closes connections with 1001, stores everything pending. */
 	close(): Promise<void>;
 	stats(): CollabStats;
+	/** A loaded document's facts and what its policy recorded; null when not loaded. */
+	inspect(doc: string): { facts: DocumentFacts; record: DocumentRecord } | null;
+	/** Resolves once every access notice received so far has been applied. */
+	accessSettled(): Promise<void>;
 }
-
-const RECHECK_SLICE = 8;
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
 	const log = options.log ?? ((message: string) => console.log(message));
 	const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
-	const verify: TokenVerifier = createTokenVerifier(options.auth);
-	const checkAccess = options.access ?? defaultAccessCheck(options.db);
-	const customAccess = options.access;
-	const checkAccessBatch = customAccess
-		? (requests: AccessRequest[]) => Promise.all(requests.map((request) => customAccess(request.doc, request.claims)))
-		: defaultAccessBatch(options.db);
-	const accessRecheckMs = options.accessRecheckMs ?? 3_000;
-	const idleUnloadMs = options.idleUnloadMs ?? 30_000;
-	const compactEvery = options.compactEvery ?? 1000;
-	const bus: DocumentBus | null = options.redisUrl ? await createRedisBus(options.redisUrl, log) : null;
-
-	const rooms = new Map<string, Room>();
-	const loading = new Map<string, Promise<Room>>();
-	const unloadTimers = new Map<string, NodeJS.Timeout>();
-	const connections = new Set<CollabConnection>();
-	const totals = { messagesIn: 0, bytesIn: 0, compactions: 0, persistedByUnloaded: 0 };
+	const grants: GrantLookup = options.access ? customGrants(options.access) : databaseGrants(options.db);
+	const customFacts = options.facts ?? (options.access ? async () => OPEN_FACTS : null);
+	const readFacts = (policy: DocumentPolicy, doc: string) =>
+		customFacts ? customFacts(doc) : policy.readFacts(options.db, doc);
+	const bus = options.redisUrl ? await createRedisBus(options.redisUrl, log) : null;
+	const totals = { messagesIn: 0, bytesIn: 0, compactions: 0, refusedUpdates: 0 };
+	const closes: Record<number, number> = {};
 	let closing = false;
+
+	const registry = new DocumentRegistry({
+		db: options.db,
+		bus,
+		compactEvery: options.compactEvery ?? 1000,
+		idleUnloadMs: options.idleUnloadMs ?? 30_000,
+		log,
+		onCompacted: () => totals.compactions++
+	});
+	const connections = new Set<ClientConnection>();
+	const attached = new Map<ClientConnection, string>();
+	const perUser = new Map<string, number>();
+	const budget = new SendBudget(limits.maxBufferedBytesTotal);
+
+	const monitor = new AccessMonitor({
+		db: options.db,
+		grants,
+		readFacts: (room) => readFacts(policyFor(room.name)!, room.name),
+		registry,
+		connections: () => attached.keys(),
+		pollMs: options.accessRecheckMs ?? 60_000,
+		log
+	});
+	await monitor.start();
 
 	const wss = new WebSocketServer({
 		noServer: true,
@@ -93,103 +129,6 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 		perMessageDeflate: false,
 		handleProtocols: (offered) => chooseSubprotocol(offered)
 	});
-
-	async function openRoom(name: string): Promise<Room> {
-		const open = rooms.get(name);
-		if (open && !open.isFailed) return open;
-		const inFlight = loading.get(name);
-		if (inFlight) return inFlight;
-		const promise = (async () => {
-			if (open) {
-				// A room that failed to store sent its members away; start over from the database.
-				rooms.delete(name);
-				if (bus) await bus.unsubscribe(name).catch(() => undefined);
-				open.destroy();
-			}
-			const room = new Room(name, {
-				db: options.db,
-				bus,
-				compactEvery,
-				log,
-				onCompacted: () => {
-					totals.compactions++;
-				}
-			});
-			// Subscribe before reading the database so no peer update falls between the two;
-			// frames that arrive during the load are applied after it (Yjs updates commute).
-			const early: { kind: string; payload: Uint8Array }[] = [];
-			let loaded = false;
-			if (bus) {
-				await bus.subscribe(name, (kind, payload) => {
-					if (!loaded) {
-						early.push({ kind, payload });
-						return;
-					}
-					onPeerFrame(room, kind, payload);
-				});
-			}
-			try {
-				await room.load();
-			} catch (error) {
-				if (bus) await bus.unsubscribe(name).catch(() => undefined);
-				room.destroy();
-				throw error;
-			}
-			loaded = true;
-			for (const frame of early) onPeerFrame(room, frame.kind, frame.payload);
-			rooms.set(name, room);
-			bus?.publish(name, 'query-awareness', new Uint8Array(0));
-			return room;
-		})();
-		loading.set(name, promise);
-		try {
-			return await promise;
-		} finally {
-			loading.delete(name);
-		}
-	}
-
-	function onPeerFrame(room: Room, kind: string, payload: Uint8Array): void {
-		try {
-			if (kind === 'update') room.applyFromPeer(payload);
-			else if (kind === 'awareness') room.applyAwarenessFromPeer(payload);
-			else if (kind === 'query-awareness') {
-				const local = room.localAwareness();
-				if (local) bus?.publish(room.name, 'awareness', local);
-			}
-		} catch (error) {
-			log(
-				`collab: ${room.name}: unreadable frame from a peer instance: ${error instanceof Error ? error.message : String(error)}`
-			);
-		}
-	}
-
-	function scheduleUnload(room: Room): void {
-		if (room.members.size > 0 || unloadTimers.has(room.name)) return;
-		const timer = setTimeout(() => {
-			unloadTimers.delete(room.name);
-			void unload(room);
-		}, idleUnloadMs);
-		timer.unref();
-		unloadTimers.set(room.name, timer);
-	}
-
-	function cancelUnload(name: string): void {
-		const timer = unloadTimers.get(name);
-		if (timer) clearTimeout(timer);
-		unloadTimers.delete(name);
-	}
-
-	async function unload(room: Room): Promise<void> {
-		// Flush first: a document never leaves memory with a save pending.
-		await room.flushed();
-		if (room.members.size > 0 || rooms.get(room.name) !== room) return;
-		rooms.delete(room.name);
-		totals.persistedByUnloaded += room.persistedUpdates;
-		if (bus) await bus.unsubscribe(room.name).catch(() => undefined);
-		if (room.hasTail) await room.compact();
-		room.destroy();
-	}
 
 	let connectionCount = 0;
 	const hooks = {
@@ -200,100 +139,40 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 			totals.messagesIn++;
 			totals.bytesIn += bytes;
 		},
-		onClose(connection: CollabConnection) {
+		countRefused() {
+			totals.refusedUpdates++;
+		},
+		onBuffered: (connection: ClientConnection, bytes: number) => budget.note(connection, bytes),
+		onClose(connection: ClientConnection, code: number) {
 			connections.delete(connection);
-			const room = connection.room;
-			if (room) scheduleUnload(room);
+			budget.forget(connection);
+			closes[code] = (closes[code] ?? 0) + 1;
+			const userKey = attached.get(connection);
+			if (userKey !== undefined) {
+				attached.delete(connection);
+				const left = (perUser.get(userKey) ?? 1) - 1;
+				if (left > 0) perUser.set(userKey, left);
+				else perUser.delete(userKey);
+			}
+			if (connection.room) registry.scheduleUnload(connection.room);
 		}
 	};
 
-	async function admit(socket: WebSocket, req: IncomingMessage, doc: string): Promise<void> {
-		const connection = new CollabConnection(socket, doc, hooks);
-		connections.add(connection);
-		if (closing) {
-			connection.close(CLOSE_CODES.GOING_AWAY, 'server shutting down');
-			return;
+	const admission = {
+		verify: createTokenVerifier(options.auth),
+		grants,
+		readFacts,
+		registry,
+		limits,
+		log,
+		closing: () => closing,
+		openConnections: () => attached.size,
+		openConnectionsOf: (userKey: string) => perUser.get(userKey) ?? 0,
+		onAttached(connection: ClientConnection, userKey: string) {
+			attached.set(connection, userKey);
+			perUser.set(userKey, (perUser.get(userKey) ?? 0) + 1);
 		}
-		if (!isValidDocName(doc)) {
-			connection.close(CLOSE_CODES.BAD_DOCUMENT, 'invalid document name');
-			return;
-		}
-		const token = tokenFromRequest(req);
-		if (!token) {
-			connection.close(CLOSE_CODES.UNAUTHENTICATED, 'no access token');
-			return;
-		}
-		let claims: CollabClaims;
-		try {
-			claims = await verify(token);
-		} catch (error) {
-			const reason =
-				error instanceof AuthError && error.reason === 'expired' ? 'token expired' : 'invalid access token';
-			connection.close(CLOSE_CODES.UNAUTHENTICATED, reason);
-			return;
-		}
-		let access: CollabAccess;
-		let room: Room;
-		try {
-			access = await checkAccess(doc, claims);
-			if (access === 'none') {
-				connection.close(CLOSE_CODES.FORBIDDEN, 'no access to this document');
-				return;
-			}
-			room = await openRoom(doc);
-			// An idle unload may have taken the room out of the map while we waited.
-			while (rooms.get(doc) !== room && !closing) room = await openRoom(doc);
-		} catch (error) {
-			log(`collab: ${doc}: could not open: ${error instanceof Error ? error.message : String(error)}`);
-			connection.close(CLOSE_CODES.STORAGE_UNAVAILABLE, 'document unavailable; try again');
-			return;
-		}
-		if (closing) connection.close(CLOSE_CODES.GOING_AWAY, 'server shutting down');
-		if (connection.closed) {
-			scheduleUnload(room);
-			return;
-		}
-		cancelUnload(doc);
-		connection.attach(room, claims, access);
-	}
-
-	async function recheckAccess(): Promise<void> {
-		// One question per (document, user), however many tabs that user has open.
-		const groups = new Map<string, CollabConnection[]>();
-		for (const connection of connections) {
-			if (!connection.room || connection.closed || !connection.claims) continue;
-			const key = `${connection.doc}\u0000${connection.userId ?? connection.claims.role ?? ''}`;
-			const group = groups.get(key);
-			if (group) group.push(connection);
-			else groups.set(key, [connection]);
-		}
-		const pending = [...groups.values()];
-		// In slices, yielding between them: with PGlite a query runs on this thread, and one
-		// question for a thousand delegates would stall everyone's typing for its duration.
-		for (let start = 0; start < pending.length; start += RECHECK_SLICE) {
-			const slice = pending.slice(start, start + RECHECK_SLICE);
-			const requests = slice.map((group) => ({ doc: group[0]!.doc, claims: group[0]!.claims! }));
-			try {
-				const answers = await checkAccessBatch(requests);
-				slice.forEach((group, i) => {
-					for (const connection of group) connection.setAccess(answers[i]!);
-				});
-			} catch (error) {
-				// Keep the current access on a transient failure rather than evicting everyone.
-				log(`collab: access re-check failed: ${error instanceof Error ? error.message : String(error)}`);
-			}
-			await new Promise((resolve) => setImmediate(resolve));
-		}
-	}
-
-	let rechecking: Promise<void> | null = null;
-	const recheckTimer = setInterval(() => {
-		if (rechecking) return;
-		rechecking = recheckAccess().finally(() => {
-			rechecking = null;
-		});
-	}, accessRecheckMs);
-	recheckTimer.unref();
+	};
 
 	return {
 		handleUpgrade(req, socket, head) {
@@ -305,9 +184,10 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 			} catch {
 				doc = '';
 			}
-			// Accept, then close with a code: a browser cannot read the status of a refused upgrade.
 			wss.handleUpgrade(req, socket, head, (ws) => {
-				admit(ws, req, doc).catch((error: unknown) => {
+				const connection = new ClientConnection(ws, doc, hooks);
+				connections.add(connection);
+				admit(connection, tokenFromRequest(req), admission).catch((error: unknown) => {
 					log(`collab: admitting a connection failed: ${error instanceof Error ? error.message : String(error)}`);
 					ws.close(CLOSE_CODES.STORAGE_UNAVAILABLE, truncateReason('server error; try again'));
 				});
@@ -316,29 +196,31 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 		},
 		async close() {
 			closing = true;
-			clearInterval(recheckTimer);
-			for (const timer of unloadTimers.values()) clearTimeout(timer);
-			unloadTimers.clear();
+			await monitor.stop();
 			for (const connection of [...connections]) connection.close(CLOSE_CODES.GOING_AWAY, 'server shutting down');
-			await Promise.allSettled([...loading.values()]);
-			await rechecking;
-			await Promise.all([...rooms.values()].map((room) => room.flushed()));
-			for (const room of rooms.values()) room.destroy();
-			rooms.clear();
+			await registry.close();
 			await bus?.close();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		},
 		stats() {
-			let persisted = totals.persistedByUnloaded;
-			for (const room of rooms.values()) persisted += room.persistedUpdates;
+			let persisted = registry.persistedByUnloaded;
+			for (const room of registry.all()) persisted += room.persistedUpdates;
 			return {
-				documents: rooms.size,
+				documents: registry.size,
 				connections: connections.size,
 				persistedUpdates: persisted,
 				messagesIn: totals.messagesIn,
 				bytesIn: totals.bytesIn,
-				compactions: totals.compactions
+				compactions: totals.compactions,
+				refusedUpdates: totals.refusedUpdates,
+				closes: { ...closes },
+				bufferedBytes: budget.heldBytes
 			};
-		}
+		},
+		inspect(doc) {
+			const room = registry.get(doc);
+			return room ? { facts: room.facts, record: room.record } : null;
+		},
+		accessSettled: () => monitor.settled()
 	};
 }

@@ -13,6 +13,14 @@ export interface CollabLimits {
 	byteBurst: number;
 	/** Frames buffered per connection while its token and access are being checked. */
 	maxPendingBeforeAuth: number;
+	/** Bytes the server may hold unsent for one socket before dropping it as too slow. */
+	maxBufferedBytes: number;
+	/** Bytes held unsent across all sockets; past it the most-behind socket is dropped. */
+	maxBufferedBytesTotal: number;
+	/** Open connections per user (all documents, all tabs). */
+	maxConnectionsPerUser: number;
+	/** Open connections per process. */
+	maxConnections: number;
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -23,7 +31,14 @@ export const DEFAULT_LIMITS: CollabLimits = {
 	messageBurst: 300,
 	bytesPerSecond: 512 * 1024,
 	byteBurst: 4 * 1024 * 1024,
-	maxPendingBeforeAuth: 64
+	maxPendingBeforeAuth: 64,
+	// A sync reply is sent whatever its size (the check is before each send), so a 16 MB
+	// document still reaches a reader that keeps up; 60 sockets that never read hold at most
+	// 60 × 8 MB, and the process-wide cap stops well before that.
+	maxBufferedBytes: 8 * 1024 * 1024,
+	maxBufferedBytesTotal: 256 * 1024 * 1024,
+	maxConnectionsPerUser: 24,
+	maxConnections: 5_000
 };
 
 /** Token bucket: `take` is false once the connection has outrun its allowance. */

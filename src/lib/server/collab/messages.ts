@@ -89,6 +89,40 @@ function validateAwareness(payload: Uint8Array): void {
 	expectEnd(decoder);
 }
 
+/** One client's awareness state as y-protocols encodes it (JSON), or null when removed. */
+export type AwarenessState = Record<string, unknown>;
+
+/**
+ * Rebuilds an (already validated) awareness payload entry by entry: `edit` returns the
+ * state to keep, null for a removal, or undefined to drop the entry. Null when nothing is left.
+ */
+export function rewriteAwareness(
+	payload: Uint8Array,
+	edit: (clientId: number, state: AwarenessState | null) => AwarenessState | null | undefined
+): Uint8Array | null {
+	const decoder = decoding.createDecoder(payload);
+	const count = decoding.readVarUint(decoder);
+	const kept: { clientId: number; clock: number; json: string }[] = [];
+	for (let i = 0; i < count; i++) {
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const parsed: unknown = JSON.parse(decoding.readVarString(decoder));
+		const state =
+			parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as AwarenessState) : null;
+		const edited = edit(clientId, state);
+		if (edited !== undefined) kept.push({ clientId, clock, json: JSON.stringify(edited) });
+	}
+	if (kept.length === 0) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const entry of kept) {
+		encoding.writeVarUint(encoder, entry.clientId);
+		encoding.writeVarUint(encoder, entry.clock);
+		encoding.writeVarString(encoder, entry.json);
+	}
+	return encoding.toUint8Array(encoder);
+}
+
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_SYNC);

@@ -1,6 +1,8 @@
 // Yjs documents in Postgres: an append-only log of updates (collab_updates) folded now and
 // then into one snapshot per document (collab_snapshots). See the migration
-// 20261123090000_collab_persistence.sql.
+// 20261123090000_collab_persistence.sql. A document is its snapshot plus every row still in
+// collab_updates: compaction deletes exactly the rows it folded (Yjs updates are idempotent,
+// so a row folded twice is harmless, a row skipped would be lost).
 import * as Y from 'yjs';
 import type { SqlDatabase } from '../db/sql-client.ts';
 
@@ -12,11 +14,6 @@ export interface LoadedDocument {
 	/** Rows that failed to apply and were skipped (logged by the caller). */
 	skipped: number[];
 }
-
-// Compaction folds only rows older than this. Appends are single autocommit inserts,
-// so a row with a smaller id than a folded one cannot still be uncommitted this long
-// after its transaction started; folding past an uncommitted id would lose it.
-const FOLD_MIN_AGE_SECONDS = 5;
 
 function bytes(value: unknown): Uint8Array {
 	if (value instanceof Uint8Array) return value;
@@ -35,16 +32,17 @@ export async function appendUpdate(db: SqlDatabase, doc: string, update: Uint8Ar
 async function readState(db: SqlDatabase, doc: string): Promise<{ ydoc: Y.Doc; tail: number; skipped: number[] }> {
 	return db.transaction(async (tx) => {
 		// Two reads must see the same moment: a compaction committing in between would
-		// otherwise move last_update_id past rows the tail query no longer returns.
+		// otherwise delete rows whose fold is in a snapshot newer than the one read here.
 		if (db.kind === 'postgres') await tx.exec('set transaction isolation level repeatable read');
 		const snapshot = await tx.query<{ state: Uint8Array; last_update_id: number }>(
 			'select state, last_update_id from public.collab_snapshots where doc = $1',
 			[doc]
 		);
-		const lastSnapshotId = snapshot.rows[0]?.last_update_id ?? 0;
+		// Every row still present is unfolded: compaction deletes exactly the rows it folded,
+		// so an id below last_update_id (a commit that landed late) is still part of the tail.
 		const tail = await tx.query<{ id: number; update: Uint8Array }>(
-			'select id, update from public.collab_updates where doc = $1 and id > $2 order by id',
-			[doc, lastSnapshotId]
+			'select id, update from public.collab_updates where doc = $1 order by id',
+			[doc]
 		);
 		const ydoc = new Y.Doc({ gc: true });
 		const skipped: number[] = [];
@@ -70,32 +68,30 @@ export async function loadDocument(db: SqlDatabase, doc: string): Promise<Loaded
 
 /**
  * Folds the tail into the snapshot, from what the database holds (not from memory: with
- * several instances, memory may lack another instance's newest rows). Returns the size
- * of the new snapshot, or null when nothing old enough was there to fold.
+ * several instances, memory may lack another instance's newest rows). Folds exactly the
+ * rows it read and deletes exactly those, so a row whose commit lands during or after the
+ * compaction stays in the tail, whatever its id. No clock involved. Returns the size of
+ * the new snapshot, or null when there was nothing to fold.
  */
 export async function compactDocument(db: SqlDatabase, doc: string): Promise<number | null> {
 	return db.transaction(async (tx) => {
-		if (db.kind === 'postgres') await tx.exec('set transaction isolation level repeatable read');
-		// One compactor per document at a time, across instances.
+		// One compactor per document at a time, across instances. Read committed (the
+		// default): the reads below take their snapshot after the lock is granted, so they
+		// see whatever an earlier compactor committed.
 		await tx.query('select pg_advisory_xact_lock(hashtext($1))', [doc]);
 		const snapshot = await tx.query<{ state: Uint8Array; last_update_id: number }>(
 			'select state, last_update_id from public.collab_snapshots where doc = $1',
 			[doc]
 		);
-		const since = snapshot.rows[0]?.last_update_id ?? 0;
-		const tail = await tx.query<{ id: number; update: Uint8Array; settled: boolean }>(
-			`select id, update, created_at < now() - make_interval(secs => $3) as settled
-			 from public.collab_updates where doc = $1 and id > $2 order by id`,
-			[doc, since, FOLD_MIN_AGE_SECONDS]
+		const tail = await tx.query<{ id: number; update: Uint8Array }>(
+			'select id, update from public.collab_updates where doc = $1 order by id',
+			[doc]
 		);
-		// Fold only the unbroken run of settled rows, so every id up to last_update_id is in.
-		const firstUnsettled = tail.rows.findIndex((row) => !row.settled);
-		const folded = firstUnsettled === -1 ? tail.rows : tail.rows.slice(0, firstUnsettled);
-		if (folded.length === 0) return null;
+		if (tail.rows.length === 0) return null;
 		const ydoc = new Y.Doc({ gc: true });
 		const first = snapshot.rows[0];
 		if (first) Y.applyUpdate(ydoc, bytes(first.state));
-		for (const row of folded) {
+		for (const row of tail.rows) {
 			try {
 				Y.applyUpdate(ydoc, bytes(row.update));
 			} catch {
@@ -104,16 +100,18 @@ export async function compactDocument(db: SqlDatabase, doc: string): Promise<num
 		}
 		const state = Y.encodeStateAsUpdate(ydoc);
 		ydoc.destroy();
-		const lastId = folded[folded.length - 1]!.id;
+		const folded = tail.rows.map((row) => row.id);
+		// last_update_id is informational now (the highest id folded so far): loading reads
+		// every remaining row, and a late commit may carry a smaller id.
+		const highest = Math.max(first?.last_update_id ?? 0, ...folded);
 		await tx.query(
 			`insert into public.collab_snapshots (doc, state, last_update_id, updated_at)
 			 values ($1, $2, $3, now())
 			 on conflict (doc) do update
-			   set state = excluded.state, last_update_id = excluded.last_update_id, updated_at = now()
-			   where collab_snapshots.last_update_id < excluded.last_update_id`,
-			[doc, state, lastId]
+			   set state = excluded.state, last_update_id = excluded.last_update_id, updated_at = now()`,
+			[doc, state, highest]
 		);
-		await tx.query('delete from public.collab_updates where doc = $1 and id <= $2', [doc, lastId]);
+		await tx.query('delete from public.collab_updates where doc = $1 and id = any($2::bigint[])', [doc, folded]);
 		return state.length;
 	});
 }

@@ -4,9 +4,10 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { SqlDatabase } from '../db/sql-client.ts';
-import type { DocumentBus } from './redis-bus.ts';
+import type { DocumentFacts, DocumentRecord } from './policies/policy.ts';
 import { appendUpdate, compactDocument, loadDocument } from './persistence.ts';
-import { encodeAwareness, encodeAwarenessPayload, encodeUpdate } from './messages.ts';
+import { encodeAwareness, encodeAwarenessPayload, encodeUpdate, rewriteAwareness } from './messages.ts';
+import type { AwarenessState } from './messages.ts';
 
 /** What a room needs from a connection. */
 export interface RoomMember {
@@ -16,15 +17,27 @@ export interface RoomMember {
 	fail(): void;
 }
 
+/** A stored update, as a policy's onStored hook sees it. */
+export interface StoredUpdate {
+	doc: Y.Doc;
+	update: Uint8Array;
+	/** How many client frames were merged into this row. */
+	frames: number;
+}
+
 /** Origin of changes that came from another instance: applied here, never republished. */
 const FROM_PEER = Symbol('peer');
 
 export interface RoomOptions {
 	db: SqlDatabase;
-	bus: DocumentBus | null;
+	/** Sends what this instance stored or saw to peer instances; null without Redis. */
+	publish: ((kind: 'update' | 'awareness', payload: Uint8Array) => void) | null;
+	facts: DocumentFacts;
 	compactEvery: number;
 	log: (message: string) => void;
 	onCompacted?: () => void;
+	/** After an update is stored and applied (the policy's onStored hook). */
+	onStored?: (stored: StoredUpdate) => void;
 }
 
 export class Room {
@@ -36,6 +49,10 @@ export class Room {
 	/** Bytes of the encoded state, approximate between compactions (an upper bound). */
 	approxSize = 0;
 	persistedUpdates = 0;
+	/** What the document's policy checks updates against; refreshed on change notices. */
+	facts: DocumentFacts;
+	/** What the policy keeps about this document between hooks. */
+	readonly record: DocumentRecord = { lastStoredAt: null };
 
 	private readonly options: RoomOptions;
 	private pending: Uint8Array[] = [];
@@ -48,6 +65,7 @@ export class Room {
 	constructor(name: string, options: RoomOptions) {
 		this.name = name;
 		this.options = options;
+		this.facts = options.facts;
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
@@ -97,8 +115,25 @@ export class Room {
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_PEER);
 	}
 
-	applyAwareness(member: RoomMember, payload: Uint8Array): void {
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, member);
+	/**
+	 * A member's awareness, restricted to the client ids it controls (or that nobody holds)
+	 * and with each state passed through `stamp`, so nobody shows up as someone else.
+	 */
+	applyAwareness(member: RoomMember, payload: Uint8Array, stamp: (state: AwarenessState) => AwarenessState): void {
+		const controlled = this.members.get(member);
+		if (!controlled) return;
+		const held = this.awareness.getStates();
+		const rewritten = rewriteAwareness(payload, (clientId, state) => {
+			if (!controlled.has(clientId) && held.has(clientId)) return undefined;
+			return state === null ? null : stamp(state);
+		});
+		if (rewritten) awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten, member);
+	}
+
+	/** Re-reads the stored document (after a bus outage); only what this copy lacks is applied and sent on. */
+	async reloadFromStore(): Promise<void> {
+		const loaded = await loadDocument(this.options.db, this.name);
+		Y.applyUpdate(this.doc, loaded.state, FROM_PEER);
 	}
 
 	/** Awareness of every client this instance's members control (answer to a peer's query). */
@@ -177,6 +212,7 @@ export class Room {
 				this.approxSize += merged.length;
 				this.appendedSinceCompaction += 1;
 				Y.applyUpdate(this.doc, merged);
+				this.notifyStored(merged, batch.length);
 			}
 			if (this.appendedSinceCompaction >= this.options.compactEvery) void this.compact();
 		} finally {
@@ -197,6 +233,17 @@ export class Room {
 		for (const member of [...this.members.keys()]) member.fail();
 	}
 
+	private notifyStored(update: Uint8Array, frames: number): void {
+		try {
+			this.options.onStored?.({ doc: this.doc, update, frames });
+		} catch (error) {
+			// A hook's failure must not stall storage: the update is already durable.
+			this.options.log(
+				`collab: ${this.name}: onStored failed: ${error instanceof Error ? error.message : String(error)}`
+			);
+		}
+	}
+
 	get isFailed(): boolean {
 		return this.failed;
 	}
@@ -204,7 +251,7 @@ export class Room {
 	private onDocUpdate(update: Uint8Array, origin: unknown): void {
 		const frame = encodeUpdate(update);
 		for (const member of this.members.keys()) member.send(frame);
-		if (origin !== FROM_PEER) this.options.bus?.publish(this.name, 'update', update);
+		if (origin !== FROM_PEER) this.options.publish?.('update', update);
 	}
 
 	private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
@@ -217,7 +264,7 @@ export class Room {
 		const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
 		const frame = encodeAwarenessPayload(payload);
 		for (const member of this.members.keys()) member.send(frame);
-		if (origin !== FROM_PEER) this.options.bus?.publish(this.name, 'awareness', payload);
+		if (origin !== FROM_PEER) this.options.publish?.('awareness', payload);
 	}
 }
 

@@ -1,5 +1,7 @@
-// One client socket: its verified identity, its current access, its rate allowance,
-// and the translation of its frames into room operations.
+// One client socket on the server: its verified identity, its current access, its rate
+// allowance, its share of the memory budget, and the translation of its frames into room
+// operations checked by the document's policy. (The browser side is CollabConnection in
+// src/lib/collab.)
 import type { WebSocket } from 'ws';
 import type { CollabAccess } from '../../collab/protocol.ts';
 import { CLOSE_CODES, READ_ONLY_REASON } from '../../collab/protocol.ts';
@@ -7,31 +9,45 @@ import type { CollabClaims } from './auth.ts';
 import type { CollabLimits } from './limits.ts';
 import { TokenBucket } from './limits.ts';
 import { encodePermission, encodeSyncStep1, encodeSyncStep2, MalformedMessage, parseMessage } from './messages.ts';
+import type { DocumentPolicy, Identity } from './policies/policy.ts';
 import type { Room, RoomMember } from './room.ts';
 
-// A client that stops reading while others type would make the server buffer without
-// bound; past this it is dropped and its provider reconnects and resyncs.
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 // How long a closing socket may take to finish the close handshake.
 const CLOSE_GRACE_MS = 5_000;
 
 export interface ConnectionHooks {
 	limits: CollabLimits;
 	log: (message: string) => void;
-	onClose: (connection: CollabConnection) => void;
+	onClose: (connection: ClientConnection, code: number) => void;
 	countMessage: (bytes: number) => void;
+	/** An update the document's policy refused. */
+	countRefused: () => void;
+	/** What this socket holds unsent after a send; the process-wide budget may drop someone. */
+	onBuffered: (connection: ClientConnection, bytes: number) => void;
 	/** Numbers connections for log lines (never the token or the user's name). */
 	nextId: () => number;
 }
 
-export class CollabConnection implements RoomMember {
+/** What admission found out, handed over when the connection joins its room. */
+export interface Admitted {
+	room: Room;
+	policy: DocumentPolicy;
+	claims: CollabClaims;
+	identity: Identity;
+	access: 'write' | 'read';
+}
+
+export class ClientConnection implements RoomMember {
 	readonly id: number;
 	readonly socket: WebSocket;
 	readonly doc: string;
 	claims: CollabClaims | null = null;
+	identity: Identity | null = null;
 	access: CollabAccess = 'none';
 	room: Room | null = null;
 	closed = false;
+	closeCode: number | null = null;
+	private policy: DocumentPolicy | null = null;
 
 	private readonly hooks: ConnectionHooks;
 	private readonly messageBucket: TokenBucket;
@@ -60,9 +76,11 @@ export class CollabConnection implements RoomMember {
 	}
 
 	/** Joined: greet the client with our state vector, current awareness and its access. */
-	attach(room: Room, claims: CollabClaims, access: 'write' | 'read'): void {
+	attach({ room, policy, claims, identity, access }: Admitted): void {
 		this.room = room;
+		this.policy = policy;
 		this.claims = claims;
+		this.identity = identity;
 		this.access = access;
 		room.join(this);
 		this.send(encodeSyncStep1(room.doc));
@@ -95,11 +113,22 @@ export class CollabConnection implements RoomMember {
 
 	send(frame: Uint8Array): void {
 		if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-		if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-			this.close(CLOSE_CODES.GOING_AWAY, 'client too slow; reconnect to resync');
+		// A client that stops reading while others type would make the server buffer without
+		// bound; past the cap it is dropped, and its provider reconnects and resyncs.
+		if (this.socket.bufferedAmount > this.hooks.limits.maxBufferedBytes) {
+			this.dropAsSlow();
 			return;
 		}
 		this.socket.send(frame);
+		this.hooks.onBuffered(this, this.socket.bufferedAmount);
+	}
+
+	dropAsSlow(): void {
+		this.close(CLOSE_CODES.TOO_SLOW, 'client too slow; reconnect to resync');
+	}
+
+	get buffered(): number {
+		return this.socket.bufferedAmount;
 	}
 
 	fail(): void {
@@ -109,13 +138,16 @@ export class CollabConnection implements RoomMember {
 	close(code: number, reason: string): void {
 		if (this.closed) return;
 		this.closed = true;
+		this.closeCode = code;
 		this.detach();
 		if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
 			this.socket.close(code, reason);
 			const socket = this.socket;
-			setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+			// A slow consumer will not read its close frame either: free its buffers now.
+			if (code === CLOSE_CODES.TOO_SLOW) socket.terminate();
+			else setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
 		}
-		this.hooks.onClose(this);
+		this.hooks.onClose(this, code);
 	}
 
 	private armExpiry(exp: number | undefined): void {
@@ -163,24 +195,37 @@ export class CollabConnection implements RoomMember {
 			case 'sync-step-1':
 				this.send(encodeSyncStep2(room.doc, message.stateVector));
 				return;
-			case 'update':
-				// Read-only clients are told once, on join and on downgrade; their edits are dropped.
-				if (this.access !== 'write') return;
+			case 'update': {
 				// A fresh client's sync reply carries nothing; a row for it would be noise.
 				if (isEmptyUpdate(message.update)) return;
+				// Read-only clients are told once, on join and on downgrade; refused edits are dropped.
+				const verdict = this.policy!.validateUpdate(
+					{ facts: room.facts, access: this.access, identity: this.identity! },
+					message.update
+				);
+				if (!verdict.ok) {
+					this.hooks.countRefused();
+					return;
+				}
 				if (room.wouldExceed(message.update.length, this.hooks.limits.maxDocumentBytes)) {
 					this.close(CLOSE_CODES.DOCUMENT_TOO_LARGE, 'document size limit reached');
 					return;
 				}
 				room.submit(message.update);
 				return;
-			case 'awareness':
+			}
+			case 'awareness': {
+				// Anonymous readers are not "here" for others; everyone else shows as the server says.
+				const identity = this.identity!;
+				if (identity.userId === null && identity.role !== 'service_role') return;
+				const policy = this.policy!;
 				try {
-					room.applyAwareness(this, message.update);
+					room.applyAwareness(this, message.update, (state) => policy.awareness(identity, state));
 				} catch {
 					this.reject('unreadable awareness update');
 				}
 				return;
+			}
 			case 'query-awareness': {
 				const awareness = room.allAwareness();
 				if (awareness) this.send(awareness);
@@ -207,8 +252,9 @@ export class CollabConnection implements RoomMember {
 	private onSocketClosed(): void {
 		if (this.closed) return;
 		this.closed = true;
+		this.closeCode = CLOSE_CODES.GOING_AWAY;
 		this.detach();
-		this.hooks.onClose(this);
+		this.hooks.onClose(this, CLOSE_CODES.GOING_AWAY);
 	}
 }
 
