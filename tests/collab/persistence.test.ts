@@ -1,4 +1,4 @@
-// Storage lifecycle: updates become rows, rows fold into a snapshot in the background,
+// Storage lifecycle: updates become rows, rows fold into a snapshot every few rows,
 // an idle document leaves memory only after its writes are stored, and a reload from
 // snapshot + tail gives back the same document. close() stores what is pending.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,17 +31,17 @@ describe('persistence lifecycle', () => {
 		const doc = 'notes:lifecycle';
 		const writer = connectClient(server.url, doc, token);
 		await whenSynced(writer.provider);
+		// One stored row per edit: each waits for the previous one to be stored.
 		for (let i = 0; i < 12; i++) {
+			const stored = server.collab.stats().persistedUpdates;
 			writer.text.insert(writer.text.length, `line ${i}\n`);
-			await new Promise((resolve) => setTimeout(resolve, 20));
+			await eventually(() => server.collab.stats().persistedUpdates > stored, `edit ${i} is stored`);
 		}
-		await eventually(async () => (await rowCounts(db, doc)).updates >= 6, 'edits are stored as rows');
-		// Rows fold once they are a few seconds old (see persistence.ts); the next edits trigger it.
-		await new Promise((resolve) => setTimeout(resolve, 5_500));
-		for (let i = 12; i < 18; i++) writer.text.insert(writer.text.length, `line ${i}\n`);
-		await eventually(async () => (await rowCounts(db, doc)).snapshot !== null, 'a snapshot is written', 10_000);
+		// Every fifth stored row folds the tail into the snapshot: no clock decides it.
+		await eventually(() => server.collab.stats().compactions >= 2, 'the tail is compacted');
+		await eventually(async () => (await rowCounts(db, doc)).snapshot !== null, 'a snapshot is written');
 		const afterCompaction = await rowCounts(db, doc);
-		expect(afterCompaction.updates).toBeLessThan(18);
+		expect(afterCompaction.updates).toBeLessThan(12);
 		const expected = stateOf(writer.doc);
 
 		writer.destroy();

@@ -48,6 +48,8 @@ export class ClientConnection implements RoomMember {
 	closed = false;
 	closeCode: number | null = null;
 	private policy: DocumentPolicy | null = null;
+	/** The largest document copy this client asked for; reading it takes a while on a slow link. */
+	private syncReplyBytes = 0;
 
 	private readonly hooks: ConnectionHooks;
 	private readonly messageBucket: TokenBucket;
@@ -115,20 +117,27 @@ export class ClientConnection implements RoomMember {
 		if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
 		// A client that stops reading while others type would make the server buffer without
 		// bound; past the cap it is dropped, and its provider reconnects and resyncs.
-		if (this.socket.bufferedAmount > this.hooks.limits.maxBufferedBytes) {
+		if (this.buffered > this.hooks.limits.maxBufferedBytes) {
 			this.dropAsSlow();
 			return;
 		}
 		this.socket.send(frame);
-		this.hooks.onBuffered(this, this.socket.bufferedAmount);
+		this.hooks.onBuffered(this, this.buffered);
+	}
+
+	/** A document copy the client asked for: it may hold this much on top of the cap while it reads it. */
+	private sendSyncReply(frame: Uint8Array): void {
+		this.syncReplyBytes = Math.max(this.syncReplyBytes, frame.length);
+		this.send(frame);
 	}
 
 	dropAsSlow(): void {
 		this.close(CLOSE_CODES.TOO_SLOW, 'client too slow; reconnect to resync');
 	}
 
+	/** Bytes queued beyond the document copy the client asked for: how far behind it is. */
 	get buffered(): number {
-		return this.socket.bufferedAmount;
+		return Math.max(0, this.socket.bufferedAmount - this.syncReplyBytes);
 	}
 
 	fail(): void {
@@ -193,7 +202,7 @@ export class ClientConnection implements RoomMember {
 		}
 		switch (message.kind) {
 			case 'sync-step-1':
-				this.send(encodeSyncStep2(room.doc, message.stateVector));
+				this.sendSyncReply(encodeSyncStep2(room.doc, message.stateVector));
 				return;
 			case 'update': {
 				// A fresh client's sync reply carries nothing; a row for it would be noise.

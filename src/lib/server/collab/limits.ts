@@ -13,7 +13,7 @@ export interface CollabLimits {
 	byteBurst: number;
 	/** Frames buffered per connection while its token and access are being checked. */
 	maxPendingBeforeAuth: number;
-	/** Bytes the server may hold unsent for one socket before dropping it as too slow. */
+	/** Bytes the server may hold unsent for one socket, beyond the document copy it asked for, before dropping it as too slow. */
 	maxBufferedBytes: number;
 	/** Bytes held unsent across all sockets; past it the most-behind socket is dropped. */
 	maxBufferedBytesTotal: number;
@@ -32,9 +32,9 @@ export const DEFAULT_LIMITS: CollabLimits = {
 	bytesPerSecond: 512 * 1024,
 	byteBurst: 4 * 1024 * 1024,
 	maxPendingBeforeAuth: 64,
-	// A sync reply is sent whatever its size (the check is before each send), so a 16 MB
-	// document still reaches a reader that keeps up; 60 sockets that never read hold at most
-	// 60 × 8 MB, and the process-wide cap stops well before that.
+	// A reader on a slow link may hold the document copy it asked for (up to
+	// maxDocumentBytes) plus this; 60 sockets that never read hold at most 60 × (4 + 8) MB
+	// for a 4 MB document, and the process-wide cap stops well before that.
 	maxBufferedBytes: 8 * 1024 * 1024,
 	maxBufferedBytesTotal: 256 * 1024 * 1024,
 	maxConnectionsPerUser: 24,

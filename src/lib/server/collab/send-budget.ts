@@ -24,7 +24,7 @@ export class SendBudget {
 		this.set(sender, bytes);
 		if (this.total <= this.limit) return;
 		// Figures are from each socket's last send; refresh them before choosing whom to drop.
-		for (const [tracked] of this.held) this.set(tracked, tracked.buffered);
+		for (const tracked of [...this.held.keys()]) this.set(tracked, tracked.buffered);
 		while (this.total > this.limit && this.held.size > 0) {
 			let furthest: Sender | null = null;
 			let most = -1;
