@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import { CLOSE_CODES } from '../../src/lib/collab/protocol.ts';
 import type { RunningServer } from './helpers.ts';
-import { connectClient, openPersistenceDb, rawConnect, startServer, whenSynced } from './helpers.ts';
+import { connectClient, eventually, openPersistenceDb, rawConnect, startServer, whenSynced } from './helpers.ts';
 
 const ISSUER = 'https://project.supabase.test/auth/v1';
 const USER = '00000000-0000-4000-8000-0000000a11ce';
@@ -58,6 +58,10 @@ describe('tokens verified against a JWKS', () => {
 	it('accepts a token signed by the project key', async () => {
 		const client = connectClient(server.url, 'notes:jwks', await sign(projectKey, 'project-key', { iss: ISSUER }));
 		await whenSynced(client.provider);
+		// Verified and admitted with the access its claims earn: its edit is stored.
+		client.text.insert(0, 'signed with the project key');
+		await eventually(() => server.collab.stats().persistedUpdates === 1, 'the edit is stored');
+		expect(server.collab.stats().closes[CLOSE_CODES.UNAUTHENTICATED]).toBeUndefined();
 		client.destroy();
 	});
 

@@ -1,9 +1,14 @@
 // The collaboration endpoint as the app's own process serves it (`npm start`): tokens
 // from the app's Auth, access from the seeded event, edits fanned out between people.
 import { createClient } from '@supabase/supabase-js';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { createCollabConnection, type CollabConnection } from '../../src/lib/collab/collab-connection.ts';
 import { connectionView } from '../../src/lib/collab/connection-state.ts';
+import { MESSAGE_SYNC } from '../../src/lib/collab/protocol.ts';
 import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
 import { expect, test } from './fixtures';
 
@@ -30,6 +35,33 @@ function connect(baseURL: string, token: string | null): CollabConnection {
 		localStorageKey: false,
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
 	});
+}
+
+/**
+ * The server's copy of the document, asked for over `connection`'s own socket: the server
+ * handles one socket's frames in order, so the answer reflects every frame sent before it.
+ */
+async function serverCopyVia(connection: CollabConnection): Promise<Y.Doc> {
+	const socket = connection.provider.ws as unknown as WebSocket;
+	const request = encoding.createEncoder();
+	encoding.writeVarUint(request, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep1(request, new Y.Doc());
+	const reply = new Promise<Uint8Array>((resolve) => {
+		const onMessage = (data: WebSocket.RawData) => {
+			const frame = new Uint8Array(data as ArrayBuffer);
+			if (frame[0] !== MESSAGE_SYNC || frame[1] !== syncProtocol.messageYjsSyncStep2) return;
+			socket.off('message', onMessage);
+			resolve(frame);
+		};
+		socket.on('message', onMessage);
+	});
+	socket.send(encoding.toUint8Array(request));
+	const decoder = decoding.createDecoder(await reply);
+	decoding.readVarUint(decoder);
+	decoding.readVarUint(decoder);
+	const copy = new Y.Doc();
+	Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
+	return copy;
 }
 
 async function until(connection: CollabConnection, view: string): Promise<void> {
@@ -65,7 +97,8 @@ test('delegates co-edit the Call to Action through the app server; an observer o
 
 		// The observer's own edit stays with the observer: the server drops it.
 		observer.doc.getText('probe').insert(0, 'X');
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(observer.doc.getText('probe').toString()).toBe(`X${agreed}`);
+		expect((await serverCopyVia(observer)).getText('probe').toString()).toBe(agreed);
 		expect(organiser.doc.getText('probe').toString()).toBe(agreed);
 	} finally {
 		await Promise.all([organiser, delegate, observer].map((connection) => connection.destroy()));
