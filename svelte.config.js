@@ -11,6 +11,25 @@ const config = {
 		// On venue Wi-Fi a round trip costs more than the few KiB of the stylesheet: put it
 		// in the page, so the first paint waits for the HTML alone.
 		inlineStyleThreshold: 64 * 1024,
+		// SvelteKit hashes or nonces its own inline scripts ('auto'), so nothing else runs.
+		// connect-src 'self' covers this origin's WebSockets too (collab, Realtime); against
+		// a hosted Supabase project the server entry adds that project's origin.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte sets style attributes and transitions insert style elements.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			// Code outside src/ (the server entry, the local Supabase stack, benchmarks)
 			// runs on Node's type stripping, so it is checked by the same compiler.

@@ -6,6 +6,11 @@ import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { precompiledMessages } from './scripts/vite-precompiled-messages.ts';
 
+/** Vite's `server.host`: true means every address. */
+function vitePublicHost(host: string | boolean | undefined): string {
+	return host === true ? '0.0.0.0' : host || 'localhost';
+}
+
 /**
  * `npm run dev` gets the same backend as `npm start` (local Supabase stack, collab
  * endpoint) on the dev server's port. It must come before sveltekit(): it sets the
@@ -26,6 +31,7 @@ function accordBackend(): Plugin {
 				const { startBackend } = (await import(/* @vite-ignore */ entry)) as typeof import('./src/server.ts');
 				const backend = await startBackend({
 					port,
+					host: vitePublicHost(server.config.server.host),
 					publicUrl: `http://localhost:${port}`,
 					log: (message) => server.config.logger.info(message)
 				});

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase, type SqlDatabase } from './lib/server/db/sql-client.ts';
 import { IN_MEMORY, startLocalStack, type LocalStack } from '../supabase/local/index.ts';
+import { DEFAULT_JWT_SECRET, persistentJwtSecret, randomJwtSecret } from '../supabase/local/jwt.ts';
 import { createCollabServer } from './lib/server/collab/index.ts';
 import { printDemoSignInLinks } from './lib/server/demo-sign-in.ts';
+import { DEFAULT_HOST, isLoopback, outboxAccess, resolveMode, type AccordMode } from './lib/server/deployment.ts';
 import { withCompression } from './lib/server/http/compression.ts';
 
 export interface Backend {
@@ -25,31 +27,41 @@ export interface Backend {
 export interface BackendOptions {
 	/** The port the app's HTTP server listens on (the stack shares it in local mode). */
 	port: number;
+	/** The address it listens on: the public demo secret is refused off loopback. */
+	host: string;
 	/** The URL people open, e.g. http://localhost:3000. */
 	publicUrl: string;
 	log: (message: string) => void;
 }
 
 /**
- * Everything beside the SvelteKit pages: the local Supabase stack (local mode) and the
- * collab server. Sets the Supabase variables the app reads through $env/dynamic, so it
+ * Everything beside the SvelteKit pages: the local Supabase stack (demo and local modes)
+ * and the collab server. Sets the variables the app reads through $env/dynamic, so it
  * must run before the app handles its first request. Used by `npm start` and `npm run dev`.
  */
-export async function startBackend({ port, publicUrl, log }: BackendOptions): Promise<Backend> {
-	const localMode = !process.env.SUPABASE_URL && !process.env.PUBLIC_SUPABASE_URL;
+export async function startBackend({ port, host, publicUrl, log }: BackendOptions): Promise<Backend> {
+	const mode = resolveMode(process.env);
+	const smtpUrl = process.env.SMTP_URL || undefined;
+	process.env.ACCORD_MODE = mode;
+	process.env.ACCORD_OUTBOX = outboxAccess(mode, smtpUrl !== undefined);
 
 	let stack: LocalStack | undefined;
 	let db: SqlDatabase;
-	if (localMode) {
+	if (mode !== 'supabase') {
+		const dataDir = dataDirFromEnv(mode);
+		const jwtSecret = await jwtSecretFor(mode, host, dataDir, log);
 		stack = await startLocalStack({
 			databaseUrl: process.env.DATABASE_URL || undefined,
-			dataDir: dataDirFromEnv(),
-			jwtSecret: process.env.SUPABASE_JWT_SECRET || undefined,
+			dataDir,
+			jwtSecret,
+			seed: mode === 'demo',
+			smtp: smtpUrl ? { url: smtpUrl, from: process.env.SMTP_FROM || undefined } : undefined,
 			publicUrl,
 			siteUrl: publicUrl,
 			redirectUrls: [publicUrl, `http://127.0.0.1:${port}`, `http://localhost:${port}`],
 			log: (message) => log(`[supabase] ${message}`)
 		});
+		if (mode === 'local') await refuseDemoAccounts(stack);
 		db = stack.db;
 		// The app reads these through $env/dynamic; browsers use the app's own origin.
 		process.env.SUPABASE_URL = `http://127.0.0.1:${port}`;
@@ -59,6 +71,9 @@ export async function startBackend({ port, publicUrl, log }: BackendOptions): Pr
 		process.env.SUPABASE_JWT_SECRET = stack.jwtSecret;
 		process.env.ACCORD_LOCAL_STACK = '1';
 	} else {
+		if (process.env.SUPABASE_JWT_SECRET === DEFAULT_JWT_SECRET && !isLoopback(host)) {
+			throw new Error(PUBLIC_SECRET_OFF_LOOPBACK);
+		}
 		const url = process.env.DATABASE_URL;
 		if (!url) throw new Error('DATABASE_URL is required with a Supabase project: the collab server persists to it.');
 		db = await openDatabase({ url });
@@ -88,6 +103,19 @@ export async function startBackend({ port, publicUrl, log }: BackendOptions): Pr
 	};
 }
 
+/**
+ * Headers every response carries, pages and APIs alike. The Content-Security-Policy
+ * (frame-ancestors included) comes from SvelteKit's csp config, which knows each page's
+ * inline scripts.
+ */
+function setSecurityHeaders(res: http.ServerResponse): void {
+	res.setHeader('X-Content-Type-Options', 'nosniff');
+	// Sign-in links carry their token in the query: never hand a URL to another site.
+	res.setHeader('Referrer-Policy', 'same-origin');
+	// For browsers that predate frame-ancestors.
+	res.setHeader('X-Frame-Options', 'DENY');
+}
+
 export interface RunningServer {
 	url: string;
 	close(): Promise<void>;
@@ -104,21 +132,26 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
 	const log = options.log ?? ((message: string) => console.log(message));
 	const port = options.port ?? Number(process.env.PORT ?? 3000);
-	const host = options.host ?? process.env.HOST ?? '0.0.0.0';
-	const displayUrl = process.env.ORIGIN ?? `http://localhost:${port}`;
-	const backend = await startBackend({ port, publicUrl: displayUrl, log });
+	const host = options.host ?? (process.env.HOST || DEFAULT_HOST);
+	const originGiven = Boolean(process.env.ORIGIN);
+	const displayUrl = process.env.ORIGIN || `http://localhost:${port}`;
+	// adapter-node takes the origin from ORIGIN, else assumes https and answers 403 to
+	// every form post over http: the URL we print is the origin the forms come from.
+	process.env.ORIGIN = displayUrl;
+	const backend = await startBackend({ port, host, publicUrl: displayUrl, log });
 
 	const buildDir = path.resolve(options.buildDir ?? 'build');
 	const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
 		handler: http.RequestListener;
 	};
 
-	const server = http.createServer((req, res) =>
+	const server = http.createServer((req, res) => {
+		setSecurityHeaders(res);
 		withCompression(req, res, () => {
 			if (backend.handleRequest(req, res)) return;
 			handler(req, res);
-		})
-	);
+		});
+	});
 	server.on('upgrade', (req, socket, head) => {
 		if (backend.handleUpgrade(req, socket, head)) return;
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -128,10 +161,19 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 		server.once('error', reject);
 		server.listen(port, host, () => resolve());
 	});
-	log(`Accord is running at ${displayUrl}`);
+	const mode = process.env.ACCORD_MODE as AccordMode;
+	log(`Accord is running at ${displayUrl} (${mode} mode, listening on ${host}:${port})`);
+	if (!isLoopback(host) && !originGiven) {
+		log(`Reachable from the network: set ORIGIN to the URL people there open, or their forms are refused.`);
+	}
 	const { stack } = backend;
 	if (stack) {
 		log(`Local Supabase stack: ${stack.db.kind === 'pglite' ? 'embedded PGlite' : 'Postgres'} · API ${displayUrl}`);
+	}
+	if (stack && mode === 'demo') {
+		if (!isLoopback(host)) {
+			log(`Demo mode on ${host}: anyone who can reach this port can sign in as any demo account.`);
+		}
 		await printDemoSignInLinks({
 			db: stack.db,
 			appUrl: displayUrl,
@@ -160,7 +202,61 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 	};
 }
 
-function dataDirFromEnv(): string {
-	const dir = process.env.ACCORD_DATA_DIR ?? '.data/pglite';
+/** The PGlite folder, which also keeps the install's JWT secret; IN_MEMORY for none. */
+function dataDirFromEnv(mode: AccordMode): string {
+	// The demo and a real local install never share a database: the demo's is seeded
+	// with accounts whose password everyone knows.
+	const dir = process.env.ACCORD_DATA_DIR || (mode === 'demo' ? '.data/pglite' : '.data/local');
 	return dir === 'memory' ? IN_MEMORY : path.resolve(dir);
+}
+
+const PUBLIC_SECRET_OFF_LOOPBACK =
+	"SUPABASE_JWT_SECRET is the Supabase CLI's public demo secret: anyone could sign tokens for this " +
+	'server. Refusing to listen beyond loopback with it; unset it (a secret of its own is generated) or set another.';
+
+/**
+ * SUPABASE_JWT_SECRET if set; else the demo on loopback uses the public demo secret (so
+ * keys printed by other tools match) and says so; anything else gets a secret of its
+ * own, kept in the data folder (per process when the database is in memory).
+ */
+async function jwtSecretFor(
+	mode: AccordMode,
+	host: string,
+	dataDir: string,
+	log: (message: string) => void
+): Promise<string> {
+	const given = process.env.SUPABASE_JWT_SECRET || undefined;
+	if (given === DEFAULT_JWT_SECRET) {
+		if (mode !== 'demo') {
+			throw new Error(
+				"SUPABASE_JWT_SECRET is the Supabase CLI's public demo secret, which only ACCORD_MODE=demo may use."
+			);
+		}
+		if (!isLoopback(host)) throw new Error(PUBLIC_SECRET_OFF_LOOPBACK);
+	}
+	if (given) return given;
+	if (mode === 'demo' && isLoopback(host)) {
+		log(
+			"Demo mode: tokens are signed with the Supabase CLI's public demo secret, so anyone can forge them. " +
+				'Never put real data here; use ACCORD_MODE=local for that.'
+		);
+		return DEFAULT_JWT_SECRET;
+	}
+	if (dataDir === IN_MEMORY) return randomJwtSecret();
+	const { secret, created } = await persistentJwtSecret(dataDir);
+	if (created) log(`Generated this install's JWT secret in ${path.join(dataDir, 'jwt-secret')}`);
+	return secret;
+}
+
+/** Local mode on a database the demo seeded would let anyone in with the demo password. */
+async function refuseDemoAccounts(stack: LocalStack): Promise<void> {
+	const { rows } = await stack.db.query<{ found: boolean }>(
+		`select exists (select 1 from auth.users where email like '%@accord.test') as found`
+	);
+	if (!rows[0]?.found) return;
+	await stack.close();
+	throw new Error(
+		'This database holds the demo accounts (…@accord.test, whose password everyone knows): ' +
+			'ACCORD_MODE=local refuses to run on it. Use another ACCORD_DATA_DIR or DATABASE_URL, or ACCORD_MODE=demo.'
+	);
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MigrationError } from './migrate.ts';
 import { DEFAULT_PORT, serveLocalStack } from './index.ts';
+import { DEFAULT_JWT_SECRET } from './jwt.ts';
+import { isLoopback } from '../../src/lib/server/deployment.ts';
 
 const usage = `Usage: npm run supabase:local -- [options]
 
@@ -12,7 +14,8 @@ const usage = `Usage: npm run supabase:local -- [options]
   --workdir <dir>    Supabase project folder with migrations/ and seed.sql (default ./supabase)
   --db-url <url>     use this Postgres instead of PGlite (default: $DATABASE_URL)
   --data-dir <dir>   PGlite data folder (default ./.data/pglite; ':memory:' for a throwaway one)
-  --jwt-secret <s>   JWT secret (default: $JWT_SECRET or the Supabase CLI's local secret)
+  --jwt-secret <s>   JWT secret (default: $JWT_SECRET or the Supabase CLI's public local
+                     secret, which is refused with a --host beyond loopback)
   --site-url <url>   GoTrue SITE_URL (default: $SITE_URL or the API URL)
   -h, --help         show this help`;
 
@@ -38,9 +41,15 @@ function readOptions() {
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		throw new Error(`--port must be a port number, got ${values.port}`);
 	}
+	const host = values.host ?? '127.0.0.1';
+	const jwtSecret = values['jwt-secret'] ?? process.env.JWT_SECRET;
+	// With the public secret anyone can sign a service_role token for this stack.
+	if (!isLoopback(host) && (jwtSecret ?? DEFAULT_JWT_SECRET) === DEFAULT_JWT_SECRET) {
+		throw new Error(`--host ${host} reaches beyond this machine: give a --jwt-secret of your own`);
+	}
 	return {
 		port,
-		host: values.host ?? '127.0.0.1',
+		host,
 		workdir: values.workdir ? path.resolve(values.workdir) : undefined,
 		databaseUrl: values['db-url'] ?? process.env.DATABASE_URL,
 		dataDir: values['data-dir']
@@ -48,7 +57,7 @@ function readOptions() {
 				? ':memory:'
 				: path.resolve(values['data-dir'])
 			: undefined,
-		jwtSecret: values['jwt-secret'] ?? process.env.JWT_SECRET,
+		jwtSecret,
 		siteUrl: values['site-url'] ?? process.env.SITE_URL
 	};
 }

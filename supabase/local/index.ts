@@ -16,7 +16,7 @@ import { handlePreflight, sendJson } from './http.ts';
 import { apiKeys, DEFAULT_JWT_SECRET } from './jwt.ts';
 import { migrate } from './migrate.ts';
 import type { MigrateResult } from './migrate.ts';
-import { createOutbox, handleOutboxRequest } from './outbox.ts';
+import { createOutbox, createSmtpOutbox, handleOutboxRequest, type SmtpOptions } from './outbox.ts';
 import { createRealtimeServer, handleRealtimeHttp } from './realtime/index.ts';
 import { createRestApi, REST_PREFIX } from './rest/index.ts';
 
@@ -34,7 +34,12 @@ export interface LocalStackOptions {
 	databaseUrl?: string;
 	/** PGlite folder; default <repo>/.data/pglite; ':memory:' for a throwaway database. */
 	dataDir?: string;
+	/** HS256 secret; default the Supabase CLI's public one (see jwt.ts: demo only). */
 	jwtSecret?: string;
+	/** Run seed.sql on a new database (default true, as `supabase start` does). */
+	seed?: boolean;
+	/** Send mail through this SMTP server instead of keeping it in the local outbox. */
+	smtp?: SmtpOptions;
 	/** Where clients reach the APIs; default http://127.0.0.1:54321. */
 	publicUrl?: string;
 	/** GoTrue's SITE_URL; default publicUrl. */
@@ -81,10 +86,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 	};
 	try {
 		// A failed migration throws MigrationError (file:line in its message) and stops start-up.
-		const migrations = await migrate(db, workdir);
+		const migrations = await migrate(db, workdir, { seed: options.seed ?? true });
 		const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
 		const { anonKey, serviceRoleKey } = await apiKeys(jwtSecret);
-		const outbox = await createOutbox(db, log);
+		const outbox = options.smtp ? createSmtpOutbox(options.smtp, log) : await createOutbox(db, log);
 		const publicUrl = (options.publicUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/+$/, '');
 		const ctx: StackContext = {
 			db,

@@ -27,7 +27,12 @@ export interface MigrateResult {
 	seeded: boolean;
 }
 
-export async function migrate(db: SqlDatabase, workdir: string): Promise<MigrateResult> {
+export interface MigrateOptions {
+	/** Run seed.sql when the database is new (default true). */
+	seed?: boolean;
+}
+
+export async function migrate(db: SqlDatabase, workdir: string, options: MigrateOptions = {}): Promise<MigrateResult> {
 	// platform.sql first, then each part's own platform-<part>.sql (auth, realtime…).
 	const platformFiles = (await readdir(localDir)).filter((name) => /^platform-[\w-]+\.sql$/.test(name)).sort();
 	for (const name of ['platform.sql', ...platformFiles]) await runFile(db, path.join(localDir, name));
@@ -70,7 +75,7 @@ export async function migrate(db: SqlDatabase, workdir: string): Promise<Migrate
 	}
 	let seeded = false;
 	const seedFile = path.join(workdir, 'seed.sql');
-	if (wasNew) {
+	if (wasNew && options.seed !== false) {
 		const seed = await readFile(seedFile, 'utf8').catch(() => undefined);
 		if (seed !== undefined) {
 			await db

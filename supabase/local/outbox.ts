@@ -1,7 +1,11 @@
-// The local mail outbox: magic links, invitations and confirmations are stored (so they
-// survive a restart) and printed, never sent. GET /local/v1/outbox lists them for the
-// dev-only mail page and for tests, to the service_role key only.
+// Where the local stack's mail goes. Without SMTP: the local outbox — magic links,
+// invitations and confirmations are stored (so they survive a restart) and printed,
+// never sent; GET /local/v1/outbox lists them for the outbox page and for tests, to the
+// service_role key only. With SMTP_URL: sent through that server and kept nowhere, since
+// each link signs someone in.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
 import type { Outbox, OutboxMessage, StackContext } from './context.ts';
 import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 
@@ -53,6 +57,40 @@ export async function createOutbox(db: SqlDatabase, log: (message: string) => vo
 				[options.to ?? null, limit]
 			);
 			return rows.map(toMessage);
+		}
+	};
+}
+
+export interface SmtpOptions {
+	/** smtp://user:pass@host:port or smtps://… (nodemailer's connection URL). */
+	url: string;
+	/** The From address; default no-reply@localhost. */
+	from?: string;
+}
+
+/** An outbox that sends through SMTP; list() is empty, because nothing is kept. */
+export function createSmtpOutbox(options: SmtpOptions, log: (message: string) => void): Outbox {
+	const transport = nodemailer.createTransport(options.url);
+	const from = options.from ?? 'Accord <no-reply@localhost>';
+	return {
+		async send(message) {
+			const info = await transport.sendMail({
+				from,
+				to: message.to,
+				subject: message.subject,
+				text: message.text,
+				...(message.html === undefined ? {} : { html: message.html })
+			});
+			// The link is a credential: it goes to the recipient only, never to the log.
+			log(`[mail] sent to ${message.to} through SMTP: ${message.subject}`);
+			return {
+				...message,
+				id: typeof info.messageId === 'string' ? info.messageId : randomUUID(),
+				sentAt: new Date().toISOString()
+			};
+		},
+		async list() {
+			return [];
 		}
 	};
 }

@@ -2,6 +2,7 @@
 // embedded stack before the app loads; against a real project they come from the env.
 import { env as publicEnv } from '$env/dynamic/public';
 import { env } from '$env/dynamic/private';
+import { mayReadOutbox, type OutboxAccess, type OutboxRequest } from './deployment';
 
 /**
  * A setting from SvelteKit's runtime environment, else the live process environment:
@@ -33,9 +34,19 @@ export function supabaseAnonKey(): string {
 	return required('PUBLIC_SUPABASE_ANON_KEY', setting(publicEnv, 'PUBLIC_SUPABASE_ANON_KEY'));
 }
 
-/** True when the embedded local stack serves Supabase (dev-only pages such as the mail outbox). */
+/** True when the embedded local stack serves Supabase. */
 export function isLocalStack(): boolean {
 	return setting(env, 'ACCORD_LOCAL_STACK') === '1';
+}
+
+/**
+ * Whether this request may read the local mail outbox: everyone in demo mode, loopback
+ * requests in local mode without SMTP, nobody otherwise (the server entry decides which).
+ */
+export function outboxVisibleTo(request: OutboxRequest): boolean {
+	if (!isLocalStack()) return false;
+	const access = (setting(env, 'ACCORD_OUTBOX') ?? 'nobody') as OutboxAccess;
+	return mayReadOutbox(access, request);
 }
 
 export function supabaseServiceRoleKey(): string {

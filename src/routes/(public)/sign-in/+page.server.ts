@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { safeRedirectPath } from '$lib/domain/redirect';
 import { readForm } from '$lib/forms';
-import { isLocalStack } from '$lib/server/config';
+import { outboxVisibleTo } from '$lib/server/config';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignInForm = v.object({
@@ -15,10 +15,10 @@ const SignInForm = v.object({
 	next: v.optional(v.string(), '/')
 });
 
-export const load = (({ url }) => ({
+export const load = (({ url, getClientAddress, request }) => ({
 	next: safeRedirectPath(url.searchParams.get('next')),
 	linkError: url.searchParams.get('error') === 'link',
-	showOutbox: isLocalStack()
+	showOutbox: outboxVisibleTo({ clientAddress: getClientAddress(), headers: request.headers })
 })) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { isLocalStack, supabaseServerUrl, supabaseServiceRoleKey } from '$lib/server/config';
+import { outboxVisibleTo, supabaseServerUrl, supabaseServiceRoleKey } from '$lib/server/config';
 import type { PageServerLoad } from './$types';
 
 interface OutboxMessage {
@@ -11,9 +11,12 @@ interface OutboxMessage {
 	sentAt: string;
 }
 
-// Local mode only: the mail the local Auth server would have sent.
-export const load = (async ({ fetch, depends }) => {
-	if (!isLocalStack()) error(404, { message: 'Not found' });
+// The mail the local Auth server would have sent. It holds sign-in links, so it exists
+// only in demo mode, or for requests from this machine in local mode without SMTP.
+export const load = (async ({ fetch, depends, getClientAddress, request }) => {
+	if (!outboxVisibleTo({ clientAddress: getClientAddress(), headers: request.headers })) {
+		error(404, { message: 'Not found' });
+	}
 	depends('app:outbox');
 	const key = supabaseServiceRoleKey();
 	const response = await fetch(`${supabaseServerUrl()}/local/v1/outbox?limit=50`, {
