@@ -5,7 +5,11 @@ import { serve } from '../src/server.ts';
 
 if (!process.argv.includes('--no-build')) buildIfNeeded();
 
-const server = await serve();
+const server = await serve().catch((error: unknown) => {
+	// A refusal (an unsafe secret, a demo database in local mode) is a sentence, not a stack.
+	console.error(`Accord did not start: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
