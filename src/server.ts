@@ -11,7 +11,14 @@ import { IN_MEMORY, startLocalStack, type LocalStack } from '../supabase/local/i
 import { DEFAULT_JWT_SECRET, persistentJwtSecret, randomJwtSecret } from '../supabase/local/jwt.ts';
 import { createCollabServer } from './lib/server/collab/index.ts';
 import { printDemoSignInLinks } from './lib/server/demo-sign-in.ts';
-import { DEFAULT_HOST, isLoopback, outboxAccess, resolveMode, type AccordMode } from './lib/server/deployment.ts';
+import {
+	allowSupabaseConnections,
+	DEFAULT_HOST,
+	isLoopback,
+	outboxAccess,
+	resolveMode,
+	type AccordMode
+} from './lib/server/deployment.ts';
 import { withCompression } from './lib/server/http/compression.ts';
 
 export interface Backend {
@@ -106,9 +113,19 @@ export async function startBackend({ port, host, publicUrl, log }: BackendOption
 /**
  * Headers every response carries, pages and APIs alike. The Content-Security-Policy
  * (frame-ancestors included) comes from SvelteKit's csp config, which knows each page's
- * inline scripts.
+ * inline scripts; against a hosted Supabase project, its origin is added to connect-src.
  */
-function setSecurityHeaders(res: http.ServerResponse): void {
+function setSecurityHeaders(res: http.ServerResponse, browserSupabaseUrl: string | undefined): void {
+	if (browserSupabaseUrl) {
+		const setHeader = res.setHeader.bind(res);
+		res.setHeader = (name, value) =>
+			setHeader(
+				name,
+				name.toLowerCase() === 'content-security-policy' && typeof value === 'string'
+					? allowSupabaseConnections(value, browserSupabaseUrl)
+					: value
+			);
+	}
 	res.setHeader('X-Content-Type-Options', 'nosniff');
 	// Sign-in links carry their token in the query: never hand a URL to another site.
 	res.setHeader('Referrer-Policy', 'same-origin');
@@ -145,8 +162,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 		handler: http.RequestListener;
 	};
 
+	const browserSupabaseUrl = process.env.PUBLIC_SUPABASE_URL || undefined;
 	const server = http.createServer((req, res) => {
-		setSecurityHeaders(res);
+		setSecurityHeaders(res, browserSupabaseUrl);
 		withCompression(req, res, () => {
 			if (backend.handleRequest(req, res)) return;
 			handler(req, res);

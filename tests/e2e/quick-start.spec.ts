@@ -5,13 +5,18 @@
 import { expect, t, test } from './fixtures';
 import { SpawnedServer, spawnedPort } from './spawned-server';
 
+// Each test starts its own server (migrations, seed): a slow machine needs the time.
+test.describe.configure({ timeout: 240_000 });
+
 test.describe('the quick start', () => {
 	let server: SpawnedServer;
 	let url: string;
 
 	test.beforeAll(async () => {
-		// A throw-away database instead of .data/pglite, so the run starts from the seed.
-		server = new SpawnedServer({ PORT: String(spawnedPort(1)), ACCORD_DATA_DIR: 'memory' });
+		// A throw-away database instead of .data/pglite, so the run starts from the seed;
+		// --no-build because the e2e server has built it (a rebuild would pull the files
+		// from under that server).
+		server = new SpawnedServer({ PORT: String(spawnedPort(1)), ACCORD_DATA_DIR: 'memory' }, ['--no-build']);
 		url = await server.ready();
 	});
 

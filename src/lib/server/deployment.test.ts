@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopback, mayReadOutbox, outboxAccess, resolveMode } from './deployment';
+import { allowSupabaseConnections, isLoopback, mayReadOutbox, outboxAccess, resolveMode } from './deployment';
 
 function request(clientAddress: string, headers: Record<string, string> = {}) {
 	const map = new Headers(headers);
@@ -58,5 +58,14 @@ describe('the mail outbox', () => {
 
 	it('is nobody’s with SMTP, even from loopback', () => {
 		expect(mayReadOutbox('nobody', request('127.0.0.1'))).toBe(false);
+	});
+});
+
+describe('allowSupabaseConnections', () => {
+	it("adds a hosted project's API and Realtime origins to connect-src only", () => {
+		const policy = "default-src 'self'; connect-src 'self'; script-src 'self' 'nonce-x'";
+		expect(allowSupabaseConnections(policy, 'https://abc.supabase.co/')).toBe(
+			"default-src 'self'; connect-src 'self' https://abc.supabase.co wss://abc.supabase.co; script-src 'self' 'nonce-x'"
+		);
 	});
 });

@@ -63,3 +63,20 @@ export function mayReadOutbox(access: OutboxAccess, request: OutboxRequest): boo
 	if (FORWARDING_HEADERS.some((name) => request.headers.get(name) !== null)) return false;
 	return isLoopback(request.clientAddress);
 }
+
+/**
+ * The Content-Security-Policy of a page, with connect-src extended to a hosted Supabase
+ * project the browser talks to (its API and its Realtime WebSocket), which SvelteKit's
+ * build-time csp config cannot know.
+ */
+export function allowSupabaseConnections(policy: string, supabaseUrl: string): string {
+	const { origin, protocol } = new URL(supabaseUrl);
+	const socketOrigin = `${protocol === 'https:' ? 'wss:' : 'ws:'}//${new URL(supabaseUrl).host}`;
+	return policy
+		.split(';')
+		.map((directive) => {
+			const trimmed = directive.trim();
+			return trimmed.startsWith('connect-src ') ? `${trimmed} ${origin} ${socketOrigin}` : trimmed;
+		})
+		.join('; ');
+}
