@@ -1,4 +1,4 @@
-// Local mode only: one-time sign-in links for the demo event's organiser, a rapporteur
+// Demo mode only: one-time sign-in links for the demo event's organiser, a rapporteur
 // and a delegate, printed at start so a person can try each role straight away.
 import type { Queryable } from './db/sql-client.ts';
 
