@@ -74,6 +74,22 @@ function collabVerdict(baseUrl: string, token: string): Promise<number | 'open'>
 	});
 }
 
+/** How Realtime answers an apikey at the upgrade: the HTTP status, or 'open'. */
+function realtimeVerdict(baseUrl: string, key: string): Promise<number | 'open'> {
+	const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${key}&vsn=1.0.0`);
+	return new Promise((resolve, reject) => {
+		socket.once('open', () => {
+			resolve('open');
+			socket.close();
+		});
+		socket.once('unexpected-response', (_request, response) => {
+			resolve(response.statusCode ?? 0);
+			socket.terminate();
+		});
+		socket.once('error', reject);
+	});
+}
+
 function restHeaders(key: string): Record<string, string> {
 	return { apikey: key, authorization: `Bearer ${key}` };
 }
@@ -115,7 +131,9 @@ test.describe('local mode with SMTP', () => {
 		expect((await response.json()).error_code).toBe('invalid_credentials');
 	});
 
-	test('a service_role token signed with the public demo secret is refused by REST and collab', async ({ request }) => {
+	test('a service_role token signed with the public demo secret is refused by REST, Auth, Realtime and collab', async ({
+		request
+	}) => {
 		const forged = (await apiKeys(DEFAULT_JWT_SECRET)).serviceRoleKey;
 		const genuine = (await apiKeys(await installSecret(dataDir))).serviceRoleKey;
 
@@ -123,6 +141,14 @@ test.describe('local mode with SMTP', () => {
 		expect(refused.status()).toBe(401);
 		const accepted = await request.get(`${url}/rest/v1/events?select=id`, { headers: restHeaders(genuine) });
 		expect(accepted.status()).toBe(200);
+
+		const forgedAdmin = await request.get(`${url}/auth/v1/admin/users`, { headers: restHeaders(forged) });
+		expect(forgedAdmin.status()).toBe(401);
+		const admin = await request.get(`${url}/auth/v1/admin/users`, { headers: restHeaders(genuine) });
+		expect(admin.status()).toBe(200);
+
+		expect(await realtimeVerdict(url, forged)).toBe(401);
+		expect(await realtimeVerdict(url, genuine)).toBe('open');
 
 		expect(await collabVerdict(url, forged)).toBe(4401);
 		expect(await collabVerdict(url, genuine)).not.toBe(4401);
