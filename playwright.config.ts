@@ -41,6 +41,8 @@ export default defineConfig({
 			PORT: String(port),
 			// A fresh in-memory database seeded from supabase/seed.sql for every run.
 			ACCORD_DATA_DIR: 'memory',
+			// The server would set this origin itself; quick-start.spec.ts starts one without
+			// it (and local-mode.spec.ts in local mode), as a person does.
 			ORIGIN: `http://localhost:${port}`
 		}
 	}
