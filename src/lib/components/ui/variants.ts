@@ -1,10 +1,8 @@
 // Every look a UI part can take, in one place. Colours hold WCAG 2.2 AA: text at least
 // 4.5:1 on its background, borders of controls at least 3:1 against white (1.4.11).
-// The lite build leaves out tailwind-merge: our variants never fight over a property,
-// so the merge would be bytes on every page for nothing.
-import { tv, type VariantProps } from 'tailwind-variants/lite';
+import { variants, type VariantProps } from './variant-classes';
 
-export const button = tv({
+export const button = variants({
 	base: [
 		'inline-flex items-center justify-center gap-2 rounded-md font-semibold transition-colors',
 		'aria-disabled:cursor-not-allowed aria-disabled:opacity-60 disabled:cursor-not-allowed disabled:opacity-60'
@@ -22,11 +20,11 @@ export const button = tv({
 		},
 		block: { true: 'w-full' }
 	},
-	defaultVariants: { variant: 'primary', size: 'md' }
+	defaults: { variant: 'primary', size: 'md', block: false }
 });
 export type ButtonVariants = VariantProps<typeof button>;
 
-export const badge = tv({
+export const badge = variants({
 	base: 'inline-flex items-center rounded px-2 py-0.5 font-medium',
 	variants: {
 		tone: {
@@ -39,21 +37,21 @@ export const badge = tv({
 		},
 		size: { sm: 'text-xs', md: 'text-sm' }
 	},
-	defaultVariants: { tone: 'neutral', size: 'md' }
+	defaults: { tone: 'neutral', size: 'md' }
 });
 export type BadgeVariants = VariantProps<typeof badge>;
 
-export const card = tv({
+export const card = variants({
 	base: 'rounded-lg border bg-white shadow-sm',
 	variants: {
 		padding: { sm: 'p-4', md: 'p-4 sm:p-5', lg: 'p-6' },
 		highlight: { true: 'border-emerald-400 ring-2 ring-emerald-200', false: 'border-slate-200' }
 	},
-	defaultVariants: { padding: 'md', highlight: false }
+	defaults: { padding: 'md', highlight: false }
 });
 export type CardVariants = VariantProps<typeof card>;
 
-export const alert = tv({
+export const alert = variants({
 	base: 'rounded-lg border p-4',
 	variants: {
 		tone: {
@@ -63,11 +61,13 @@ export const alert = tv({
 			danger: 'border-red-300 bg-red-50 text-red-900'
 		}
 	},
-	defaultVariants: { tone: 'info' }
+	defaults: { tone: 'info' }
 });
 export type AlertVariants = VariantProps<typeof alert>;
 
-export const input = tv({
+export const input = variants({
+	variants: {},
+	defaults: {},
 	base: [
 		'block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm',
 		'placeholder:text-slate-500 focus:border-brand-700',
