@@ -106,31 +106,32 @@ describe('authentication and access', () => {
 	});
 
 	it('gives a read-only client the document and awareness, drops its updates and tells it why', async () => {
-		const writer = connectClient(server.url, fixture.ctaDoc, await tokenFor(fixture.users.delegate));
+		// Session notes: the rapporteur writes, a delegate reads.
+		const writer = connectClient(server.url, fixture.notesDoc, await tokenFor(fixture.users.rapporteur));
 		// The name the client claims is not what others see: the server stamps the member's name.
-		writer.provider.awareness.setLocalStateField('user', { name: 'Delegate' });
+		writer.provider.awareness.setLocalStateField('user', { name: 'Rapporteur' });
 		await whenSynced(writer.provider);
 		writer.text.insert(0, 'We call on governments to invest in the workforce.');
 		const written = stateOf(writer.doc);
-		await eventually(async () => (await storedUpdates(db, fixture.ctaDoc)) > 0, 'the delegate edit is stored');
+		await eventually(async () => (await storedUpdates(db, fixture.notesDoc)) > 0, 'the rapporteur’s edit is stored');
 
-		const observerToken = await tokenFor(fixture.users.observer);
-		const reader = connectClient(server.url, fixture.ctaDoc, observerToken);
+		const observerToken = await tokenFor(fixture.users.delegate);
+		const reader = connectClient(server.url, fixture.notesDoc, observerToken);
 		await whenSynced(reader.provider);
 		await eventually(() => stateOf(reader.doc) === written, 'the observer receives the document');
 		await eventually(
 			() =>
 				[...reader.provider.awareness.getStates().values()].some(
-					(state) => (state as { user?: { name?: string } }).user?.name === 'Test delegate'
+					(state) => (state as { user?: { name?: string } }).user?.name === 'Test rapporteur'
 				),
 			'the observer sees who is here, by the verified name'
 		);
 
 		// Through the stock provider: the edit stays local.
-		const storedBefore = await storedUpdates(db, fixture.ctaDoc);
+		const storedBefore = await storedUpdates(db, fixture.notesDoc);
 		reader.text.insert(0, 'OBSERVER EDIT ');
 		// Hand-crafted: an update frame written byte by byte on a raw socket.
-		const raw = rawConnect(server.url, fixture.ctaDoc, observerToken);
+		const raw = rawConnect(server.url, fixture.notesDoc, observerToken);
 		await raw.opened;
 		await eventually(() => raw.frames.some(isReadOnlyNotice), 'the raw observer is told it is read-only');
 		const forged = new Y.Doc();
@@ -142,7 +143,7 @@ describe('authentication and access', () => {
 
 		expect(stateOf(writer.doc)).not.toContain('OBSERVER EDIT');
 		expect(stateOf(writer.doc)).not.toContain('FORGED');
-		expect(await storedUpdates(db, fixture.ctaDoc)).toBe(storedBefore + 1);
+		expect(await storedUpdates(db, fixture.notesDoc)).toBe(storedBefore + 1);
 		// The raw socket stays open: dropping is not punishing.
 		expect(raw.ws.readyState).toBe(raw.ws.OPEN);
 		raw.ws.close();
@@ -161,9 +162,10 @@ describe('authentication and access', () => {
 		await eventually(() => raw.frames.some(isReadOnlyNotice), 'the delegate is told the draft is now read-only');
 		const storedBefore = await storedUpdates(db, fixture.ctaDoc);
 		writer.text.insert(0, 'AFTER FREEZE ');
-		const observer = connectClient(server.url, fixture.ctaDoc, await tokenFor(fixture.users.observer));
-		await whenSynced(observer.provider);
-		expect(stateOf(observer.doc)).not.toContain('AFTER FREEZE');
+		// Organisers read a frozen draft (observers read only adopted ones).
+		const organiser = connectClient(server.url, fixture.ctaDoc, await tokenFor(fixture.users.organiser));
+		await whenSynced(organiser.provider);
+		expect(stateOf(organiser.doc)).not.toContain('AFTER FREEZE');
 		expect(await storedUpdates(db, fixture.ctaDoc)).toBe(storedBefore);
 
 		await db.query(`update public.documents set status = 'drafting' where id = $1`, [fixture.documentId]);
@@ -172,16 +174,16 @@ describe('authentication and access', () => {
 			'write access is granted back'
 		);
 		writer.text.insert(writer.text.length, ' Reopened.');
-		await eventually(() => stateOf(observer.doc).endsWith(' Reopened.'), 'edits flow again after reopening');
+		await eventually(() => stateOf(organiser.doc).endsWith(' Reopened.'), 'edits flow again after reopening');
 		raw.ws.close();
-		observer.destroy();
+		organiser.destroy();
 		writer.destroy();
 	});
 
 	it('closes an open connection when the membership is removed', async () => {
-		const raw = rawConnect(server.url, fixture.ctaDoc, await tokenFor(fixture.users.observer));
-		await eventually(() => raw.frames.some(isReadOnlyNotice), 'the observer is connected');
-		await db.query('delete from public.members where id = $1', [fixture.memberIds.observer]);
+		const raw = rawConnect(server.url, fixture.notesDoc, await tokenFor(fixture.users.delegate));
+		await eventually(() => raw.frames.some(isReadOnlyNotice), 'the delegate reads the notes');
+		await db.query('delete from public.members where id = $1', [fixture.memberIds.delegate]);
 		expect(await raw.closed).toEqual({ code: CLOSE_CODES.FORBIDDEN, reason: 'access withdrawn' });
 	});
 });

@@ -4,10 +4,12 @@
 // presence shows the verified name, unknown kinds are refused, and the stored-update hook
 // runs. "Refused" is checked after a round trip on the same socket, so the server has
 // handled the update before the test looks.
+import * as encoding from 'lib0/encoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
-import { AUTH_PERMISSION_DENIED, CLOSE_CODES, MESSAGE_AUTH } from '../../src/lib/collab/protocol.ts';
+import { AUTH_PERMISSION_DENIED, CLOSE_CODES, MESSAGE_AUTH, MESSAGE_AWARENESS } from '../../src/lib/collab/protocol.ts';
 import type { EventFixture } from './access-fixtures.ts';
 import { createEventFixture, openProjectDb } from './access-fixtures.ts';
 import type { RawClient, RunningServer } from './helpers.ts';
@@ -36,6 +38,12 @@ function insertion(text: string): Uint8Array {
 	const doc = new Y.Doc();
 	doc.getText('body').insert(0, text);
 	return Y.encodeStateAsUpdate(doc);
+}
+
+function lengthPrefixed(bytes: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint8Array(encoder, bytes);
+	return encoding.toUint8Array(encoder);
 }
 
 const isReadOnlyNotice = (frame: Uint8Array) => frame[0] === MESSAGE_AUTH && frame[1] === AUTH_PERMISSION_DENIED;
@@ -76,7 +84,7 @@ describe('document policies', () => {
 
 		rapporteur.ws.send(updateFrame(insertion('Key point: invest in supervision.')));
 		await eventually(async () => (await storedUpdates(db, fixture.notesDoc)) === 1, 'the rapporteur’s note is stored');
-		const reader = connectClient(server.url, fixture.notesDoc, await tokenFor(fixture.users.observer));
+		const reader = connectClient(server.url, fixture.notesDoc, await tokenFor(fixture.users.delegate));
 		await whenSynced(reader.provider);
 		expect(stateOf(reader.doc)).toBe('Key point: invest in supervision.');
 		// onStored ran for the stored update.
@@ -115,7 +123,7 @@ describe('document policies', () => {
 	it('shows the verified name in presence, whatever name a client claims', async () => {
 		const impostor = connectClient(server.url, fixture.notesDoc, await tokenFor(fixture.users.delegate));
 		impostor.provider.awareness.setLocalStateField('user', { name: 'Test organiser', color: '#000000' });
-		const watcher = connectClient(server.url, fixture.notesDoc, await tokenFor(fixture.users.observer));
+		const watcher = connectClient(server.url, fixture.notesDoc, await tokenFor(fixture.users.organiser));
 		await Promise.all([whenSynced(impostor.provider), whenSynced(watcher.provider)]);
 		const seen = () =>
 			watcher.provider.awareness.getStates().get(impostor.doc.clientID) as
@@ -123,6 +131,20 @@ describe('document policies', () => {
 		await eventually(() => seen()?.user?.name !== undefined, 'the watcher sees the delegate');
 		expect(seen()?.user).toMatchObject({ name: 'Test delegate', id: fixture.users.delegate });
 		expect(seen()?.user?.color).not.toBe('#000000');
+
+		// A raw socket cannot take over someone else's client id either.
+		const hijacker = await connected(fixture.notesDoc, fixture.users.rapporteur);
+		const forged = new Awareness(new Y.Doc());
+		forged.clientID = impostor.doc.clientID;
+		forged.setLocalState({ user: { name: 'Forged' }, cursor: null });
+		// Later clock than the impostor's own, so it would win if accepted.
+		forged.meta.set(forged.clientID, { clock: 1_000, lastUpdated: 0 });
+		const payload = encodeAwarenessUpdate(forged, [forged.clientID]);
+		const frame = new Uint8Array([MESSAGE_AWARENESS, ...lengthPrefixed(payload)]);
+		hijacker.ws.send(frame);
+		await roundTrip(hijacker);
+		expect(seen()?.user?.name).toBe('Test delegate');
+		hijacker.ws.close();
 		impostor.destroy();
 		watcher.destroy();
 	});
