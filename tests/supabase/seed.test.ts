@@ -119,7 +119,6 @@ describe('the 2018 conference', () => {
 	it('has the 21 delegations, Kosovo under UNSCR 1244', async () => {
 		const { rows } = await db.query<{ code: string }>('select code from public.countries order by code');
 		expect(rows.map((row) => row.code)).toEqual(expect.arrayContaining(COUNTRY_CODES));
-		expect(await count('select count(*) as n from public.countries')).toBe(21);
 		const kosovo = await db.query<{ name: Translated['text'] }>(`select name from public.countries where code = 'XK'`);
 		expect(kosovo.rows[0]?.name.en).toBe('Kosovo (UNSCR 1244)');
 	});
