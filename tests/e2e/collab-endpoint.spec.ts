@@ -12,7 +12,8 @@ import { MESSAGE_SYNC } from '../../src/lib/collab/protocol.ts';
 import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
 import { expect, test } from './fixtures';
 
-const CALL_TO_ACTION = 'cta:c0000000-0000-4000-8000-000000002018:en';
+const DOCUMENT_ID = 'c0000000-0000-4000-8000-000000002018';
+const CALL_TO_ACTION = `cta:${DOCUMENT_ID}:en`;
 const DEMO_PASSWORD = 'accord-demo';
 
 /** The e2e server runs the local stack with the Supabase CLI's demo secret, hence its keys. */
@@ -20,11 +21,15 @@ async function anonKey(): Promise<string> {
 	return (await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET)).anonKey;
 }
 
-async function tokenFor(baseURL: string, email: string): Promise<string> {
+async function signIn(baseURL: string, email: string) {
 	const supabase = createClient(baseURL, await anonKey(), { auth: { persistSession: false } });
 	const { data, error } = await supabase.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
 	if (error || !data.session) throw new Error(`sign-in failed for ${email}: ${error?.message}`);
-	return data.session.access_token;
+	return { supabase, token: data.session.access_token };
+}
+
+async function tokenFor(baseURL: string, email: string): Promise<string> {
+	return (await signIn(baseURL, email)).token;
 }
 
 function connect(baseURL: string, token: string | null): CollabConnection {
@@ -68,39 +73,50 @@ async function until(connection: CollabConnection, view: string): Promise<void> 
 	await expect.poll(() => connectionView(connection.state), { timeout: 15_000 }).toBe(view);
 }
 
-test('delegates co-edit the Call to Action through the app server; an observer only reads', async ({ baseURL }) => {
-	const [organiserToken, delegateToken, observerToken] = await Promise.all([
-		tokenFor(baseURL!, 'organiser@accord.test'),
+test('delegates co-edit the Call to Action through the app server; once frozen, it is read-only', async ({
+	baseURL
+}) => {
+	const [organiserSession, delegateToken, observerToken] = await Promise.all([
+		signIn(baseURL!, 'organiser@accord.test'),
 		tokenFor(baseURL!, 'delegate.md.1@accord.test'),
 		tokenFor(baseURL!, 'observer@accord.test')
 	]);
+	const organiserToken = organiserSession.token;
+	const setStatus = async (status: 'drafting' | 'frozen') => {
+		const { error } = await organiserSession.supabase.from('documents').update({ status }).eq('id', DOCUMENT_ID);
+		if (error) throw new Error(`could not set the draft to ${status}: ${error.message}`);
+	};
 	const organiser = connect(baseURL!, organiserToken);
 	const delegate = connect(baseURL!, delegateToken);
 	const observer = connect(baseURL!, observerToken);
 	try {
 		await until(organiser, 'online');
 		await until(delegate, 'online');
-		await until(observer, 'read-only');
+		// Observers read only the adopted text, not the draft.
+		await until(observer, 'refused');
 
 		const romanian = 'Investim în forța de muncă. ';
 		const russian = 'Мы инвестируем. ';
 		organiser.doc.getText('probe').insert(0, romanian);
 		delegate.doc.getText('probe').insert(0, russian);
-		for (const connection of [organiser, delegate, observer]) {
+		for (const connection of [organiser, delegate]) {
 			await expect
 				.poll(() => connection.doc.getText('probe').length, { timeout: 15_000 })
 				.toBe(romanian.length + russian.length);
 		}
 		const agreed = organiser.doc.getText('probe').toString();
 		expect(delegate.doc.getText('probe').toString()).toBe(agreed);
-		expect(observer.doc.getText('probe').toString()).toBe(agreed);
 
-		// The observer's own edit stays with the observer: the server drops it.
-		observer.doc.getText('probe').insert(0, 'X');
-		expect(observer.doc.getText('probe').toString()).toBe(`X${agreed}`);
-		expect((await serverCopyVia(observer)).getText('probe').toString()).toBe(agreed);
+		// The organiser freezes the draft: the database tells the collab server, which tells
+		// the delegate; the delegate's own edit then stays with the delegate.
+		await setStatus('frozen');
+		await until(delegate, 'read-only');
+		delegate.doc.getText('probe').insert(0, 'X');
+		expect(delegate.doc.getText('probe').toString()).toBe(`X${agreed}`);
+		expect((await serverCopyVia(delegate)).getText('probe').toString()).toBe(agreed);
 		expect(organiser.doc.getText('probe').toString()).toBe(agreed);
 	} finally {
+		await setStatus('drafting');
 		await Promise.all([organiser, delegate, observer].map((connection) => connection.destroy()));
 	}
 });
