@@ -627,9 +627,9 @@ describe('collab_access', () => {
 		expect(await access(doc, null)).toBe('none');
 	});
 
-	it('Call to Action in amendment mode: organisers write, other participants read', async () => {
+	it('Call to Action in amendment mode: every participant reads, organisers included (amendments change it)', async () => {
 		const doc = `cta:${ids.amendmentsDocument}:ro`;
-		expect(await access(doc, users.organiser)).toBe('write');
+		expect(await access(doc, users.organiser)).toBe('read');
 		expect(await access(doc, users.delegateRo)).toBe('read');
 		expect(await access(doc, users.rapporteur)).toBe('read');
 		expect(await access(doc, users.observer)).toBe('none');
