@@ -3,25 +3,10 @@
 // again (subscribe) must leave the new room subscribed. Before, the subscribe joined the
 // channel entry that the pending UNSUBSCRIBE then removed, and the new room heard nothing.
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BusKind, DocumentBus } from '../../src/lib/server/collab/redis-bus.ts';
 import { createRedisBus } from '../../src/lib/server/collab/redis-bus.ts';
-
-const REDIS_URL = process.env.COLLAB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAvailable(): Promise<boolean> {
-	const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
-	client.on('error', () => undefined);
-	try {
-		await client.connect();
-		return (await client.ping()) === 'PONG';
-	} catch {
-		return false;
-	} finally {
-		await client.close().catch(() => undefined);
-	}
-}
+import { REDIS_URL, redisAvailable } from './redis-available.ts';
 
 describe('Redis bus', () => {
 	const buses: DocumentBus[] = [];

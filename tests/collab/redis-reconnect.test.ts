@@ -6,26 +6,11 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
 import type { RunningServer, TestClient } from './helpers.ts';
 import { connectClient, eventually, openPersistenceDb, startServer, stateOf, tokenFor, whenSynced } from './helpers.ts';
-
-const REDIS_URL = process.env.COLLAB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAvailable(): Promise<boolean> {
-	const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
-	client.on('error', () => undefined);
-	try {
-		await client.connect();
-		return (await client.ping()) === 'PONG';
-	} catch {
-		return false;
-	} finally {
-		await client.close().catch(() => undefined);
-	}
-}
+import { REDIS_URL, redisAvailable } from './redis-available.ts';
 
 interface RedisProxy {
 	url: string;

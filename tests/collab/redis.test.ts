@@ -1,7 +1,6 @@
 // Two server instances sharing one database and the local Redis: clients on either
 // instance edit one document and converge, and see each other in awareness.
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from './helpers.ts';
 import { connectClient, eventually, seededRandom, stateOf, tokenFor, whenSynced } from './helpers.ts';
@@ -9,21 +8,7 @@ import type { ServerProcess } from './processes.ts';
 import { spawnServer, stopServer } from './processes.ts';
 import type { ScratchDatabase } from './schema.ts';
 import { createScratchDatabase, requirePostgres } from './schema.ts';
-
-const REDIS_URL = process.env.COLLAB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAvailable(): Promise<boolean> {
-	const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
-	client.on('error', () => undefined);
-	try {
-		await client.connect();
-		return (await client.ping()) === 'PONG';
-	} catch {
-		return false;
-	} finally {
-		await client.close().catch(() => undefined);
-	}
-}
+import { REDIS_URL, redisAvailable } from './redis-available.ts';
 
 describe('two instances over Redis', () => {
 	let ready = false;
