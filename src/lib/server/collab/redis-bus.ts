@@ -97,7 +97,12 @@ export async function createRedisBus(url: string, log: (message: string) => void
 		},
 		async close() {
 			await Promise.allSettled([...queues.values()]);
-			await Promise.allSettled([subscriber.quit(), publisher.quit()]);
+			// QUIT waits for Redis' reply; a client still reconnecting (Redis down, a cut
+			// link) would never get one and hold the shutdown forever, so it is dropped.
+			// Nothing is lost: every update was stored before it was published.
+			await Promise.allSettled(
+				[subscriber, publisher].map((client) => (client.isReady ? client.quit() : client.destroy()))
+			);
 		}
 	};
 }
