@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Outbox, OutboxMessage, StackContext } from './context.ts';
 import type { SqlDatabase } from '../../src/lib/server/db/sql-client.ts';
+import { apiKeyOf, bearerTokenOf } from './identity.ts';
 
 interface OutboxRow {
 	id: string;
@@ -100,13 +101,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-function presentedKey(req: IncomingMessage, url: URL): string | undefined {
-	const header = req.headers.apikey;
-	const apikey = Array.isArray(header) ? header[0] : header;
-	const bearer = /^bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-	return apikey ?? url.searchParams.get('apikey') ?? bearer;
-}
-
 /** GET /local/v1/outbox?to=&limit= — newest first. */
 export async function handleOutboxRequest(
 	ctx: StackContext,
@@ -132,7 +126,7 @@ export async function handleOutboxRequest(
 		sendJson(res, 405, { message: 'Method not allowed' });
 		return;
 	}
-	const key = presentedKey(req, url);
+	const key = apiKeyOf(req, url) ?? bearerTokenOf(req);
 	if (!key) {
 		sendJson(res, 401, { message: 'No API key found in request' });
 		return;

@@ -9,6 +9,7 @@ import type { StackContext } from '../context.ts';
 import { tooManyRequests } from './errors.ts';
 import { headerValue } from './http.ts';
 import { authSettings, type RateLimits } from './settings.ts';
+import { isLoopback } from '../../../src/lib/server/deployment.ts';
 
 const FIVE_MINUTES = 5 * 60 * 1000;
 const ONE_HOUR = 60 * 60 * 1000;
@@ -70,8 +71,6 @@ function spend(ctx: StackContext, kind: keyof RateLimits, key: string): boolean 
 	return true;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
 /**
  * The client's IP. X-Forwarded-For is believed only from loopback — the app's own server
  * asking on a person's behalf (it forwards their address), as GoTrue believes it only from
@@ -79,7 +78,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  */
 export function clientAddress(req: IncomingMessage): string {
 	const peer = req.socket.remoteAddress ?? '';
-	if (LOOPBACK.has(peer)) {
+	if (isLoopback(peer)) {
 		const forwarded = headerValue(req, 'x-forwarded-for')
 			?.split(',')
 			.map((part) => part.trim())
