@@ -12,7 +12,7 @@ import type { Plugin } from 'vite';
 const PARSER = '@formatjs/icu-messageformat-parser';
 const LOOKUP = '\0accord:precompiled-icu';
 const LOCALE_CHUNK = '\0accord:messages:';
-const LOCALE_FILE = /\/src\/lib\/i18n\/locales\/(\w+)\.json$/;
+const LOCALE_FILE = /\/src\/lib\/i18n\/locales\/(\w+)\/[\w-]+\.json$/;
 
 /** Messages that need parsing: any ICU syntax at all (arguments, escapes). */
 const needsParsing = (message: string) => /[{}']/.test(message);
@@ -63,7 +63,7 @@ export function precompiledMessages(): Plugin {
 			if (id === LOOKUP) return lookupModule;
 			if (!id.startsWith(LOCALE_CHUNK)) return null;
 			const file = id.slice(LOCALE_CHUNK.length, -'.js'.length);
-			const locale = path.basename(file, '.json');
+			const locale = path.basename(path.dirname(file));
 			const messages: unknown = JSON.parse(await readFile(file, 'utf8'));
 			const trees = JSON.stringify(precompile(messages, locale));
 			return `import { remember } from '${LOOKUP}';\nremember(${trees});\nexport default ${JSON.stringify(messages)};`;

@@ -2,9 +2,10 @@
 // person would not see but would suffer from.
 import { test as base, expect } from '@playwright/test';
 import { IntlMessageFormat } from 'intl-messageformat';
-import en from '../../src/lib/i18n/locales/en.json' with { type: 'json' };
-import ro from '../../src/lib/i18n/locales/ro.json' with { type: 'json' };
-import ru from '../../src/lib/i18n/locales/ru.json' with { type: 'json' };
+import type { Messages } from '../../src/lib/i18n/merge-messages.ts';
+import { readMessages } from '../../src/lib/i18n/message-files.ts';
+
+const [en, ro, ru] = (['en', 'ro', 'ru'] as const).map(readMessages) as [Messages, Messages, Messages];
 
 export const messages = { en, ro, ru } as const;
 export type Locale = keyof typeof messages;

@@ -3,10 +3,11 @@
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import en from '../../src/lib/i18n/locales/en.json' with { type: 'json' };
-import ro from '../../src/lib/i18n/locales/ro.json' with { type: 'json' };
-import ru from '../../src/lib/i18n/locales/ru.json' with { type: 'json' };
+import type { Messages } from '../../src/lib/i18n/merge-messages.ts';
+import { readMessages } from '../../src/lib/i18n/message-files.ts';
 import { precompile } from '../../scripts/vite-precompiled-messages.ts';
+
+const [en, ro, ru] = (['en', 'ro', 'ru'] as const).map(readMessages) as [Messages, Messages, Messages];
 
 /** Values exercising every branch a message has: plural categories, select options. */
 function sampleValues(elements: MessageFormatElement[], count: number): Record<string, unknown> {

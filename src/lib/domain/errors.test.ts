@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/locales/en.json';
-import ro from '../i18n/locales/ro.json';
-import ru from '../i18n/locales/ru.json';
+import type { Messages } from '../i18n/merge-messages.ts';
+import { readMessages } from '../i18n/message-files.ts';
 import { HINT_MESSAGES, errorMessageKey, errorStatus, type MessageKey } from './errors.ts';
+
+const [en, ro, ru] = (['en', 'ro', 'ru'] as const).map(readMessages) as [Messages, Messages, Messages];
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../../supabase/migrations');
 

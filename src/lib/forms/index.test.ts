@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/locales/en.json';
-import ro from '../i18n/locales/ro.json';
-import ru from '../i18n/locales/ru.json';
+import type { Messages } from '../i18n/merge-messages.ts';
+import { readMessages } from '../i18n/message-files.ts';
 import { parseForm, translatedText, type FormMessage } from './index.ts';
+
+const [en, ro, ru] = (['en', 'ro', 'ru'] as const).map(readMessages) as [Messages, Messages, Messages];
 
 function post(entries: Record<string, string | string[]>): FormData {
 	const data = new FormData();
@@ -145,7 +146,6 @@ describe('parseForm', () => {
 	});
 
 	it('gives keys that exist in English, Romanian and Russian', () => {
-		type Messages = { [key: string]: string | Messages };
 		const lookup = (messages: Messages, key: string): unknown =>
 			key.split('.').reduce<unknown>((node, part) => (node as Messages | undefined)?.[part], messages);
 		const keys = new Set(refused.flatMap(({ errors }) => Object.values(errors).map((message) => message.key)));

@@ -6,9 +6,11 @@ import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 type LocaleDictionary = Parameters<typeof addMessages>[1];
 import { DEFAULT_LOCALE, type Locale } from '$lib/domain/locale';
 
-const localeOf = (file: string) => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
+/** `./locales/ro/index.ts` → `ro` */
+const localeOf = (file: string) => file.split('/').at(-2)!;
 
-const chunks = import.meta.glob<LocaleDictionary>('./locales/*.json', { import: 'default' });
+// One chunk per locale: each `locales/<locale>/index.ts` merges that locale's feature files.
+const chunks = import.meta.glob<LocaleDictionary>('./locales/*/index.ts', { import: 'default' });
 if (import.meta.env.SSR) {
 	for (const [file, load] of Object.entries(chunks)) addMessages(localeOf(file), await load());
 } else {

@@ -1,4 +1,4 @@
-// The three message files stay complete, real and well-formed: every key in every
+// The message files stay complete, real and well-formed: every key in every
 // language, Romanian and Russian actually translated, ICU plurals with the categories
 // each language needs.
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../domain/locale.ts';
 import { GLOSSARY, RETIRED } from './glossary.ts';
 import { readSeedTranslations } from './seed-translations.ts';
-import en from './locales/en.json';
-import ro from './locales/ro.json';
-import ru from './locales/ru.json';
+import type { Messages } from './merge-messages.ts';
+import { messageFiles, readMessages } from './message-files.ts';
 
-type Messages = { [key: string]: string | Messages };
+const [en, ro, ru] = (['en', 'ro', 'ru'] as const).map(readMessages) as [Messages, Messages, Messages];
 
 function flatten(messages: Messages, prefix = ''): Map<string, string> {
 	const out = new Map<string, string>();
@@ -68,6 +67,19 @@ function visibleText(message: string): string {
 }
 
 describe('message files', () => {
+	it('are split the same way in each language, one feature per file', () => {
+		const files = (locale: string) => Object.keys(messageFiles(locale));
+		expect(files('ro')).toEqual(files('en'));
+		expect(files('ru')).toEqual(files('en'));
+		for (const locale of LOCALES) {
+			for (const [file, messages] of Object.entries(messageFiles(locale))) {
+				expect(Object.keys(messages).sort(), `${locale}/${file}`).toEqual(
+					Object.keys(messageFiles('en')[file] ?? {}).sort()
+				);
+			}
+		}
+	});
+
 	it('have the same keys in English, Romanian and Russian', () => {
 		const keys = [...locales.en.keys()].sort();
 		expect([...locales.ro.keys()].sort()).toEqual(keys);

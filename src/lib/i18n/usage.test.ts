@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Constants } from '../supabase/database.types.ts';
-import en from './locales/en.json';
+import { readMessages } from './message-files.ts';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -47,7 +47,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const sources = sourceFiles(SRC).map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, 'utf8') }));
-const allKeys = keysOf(en);
+const allKeys = keysOf(readMessages('en'));
 const known = new Set(allKeys);
 
 /** Quoted strings that look like message keys ("a.b" or deeper, letters only). */
