@@ -1,21 +1,35 @@
 // svelte-i18n for en, ro, ru. The server holds every message, so it renders any locale
-// synchronously and never flashes English; the browser downloads only the reader's
-// language, once, before it hydrates (the root +layout.ts waits for it).
-import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
+// synchronously and never flashes English. The browser downloads only the reader's
+// language, and of it only the feature files the page uses (route-messages.ts), before it
+// hydrates or navigates (the root +layout.ts waits for them).
+import { addMessages, init, locale } from 'svelte-i18n';
+import { DEFAULT_LOCALE, type Locale } from '$lib/domain/locale';
+import { mergeMessages, type Messages } from './merge-messages.ts';
+import { messageFilesFor } from './route-messages.ts';
 
 type LocaleDictionary = Parameters<typeof addMessages>[1];
-import { DEFAULT_LOCALE, type Locale } from '$lib/domain/locale';
 
-/** `./locales/ro/index.ts` → `ro` */
-const localeOf = (file: string) => file.split('/').at(-2)!;
+/** `./locales/ro/notes.json` → `['ro', 'notes']` */
+const partsOf = (file: string) => file.slice('./locales/'.length, -'.json'.length).split('/') as [Locale, string];
 
-// One chunk per locale: each `locales/<locale>/index.ts` merges that locale's feature files.
-const chunks = import.meta.glob<LocaleDictionary>('./locales/*/index.ts', { import: 'default' });
 if (import.meta.env.SSR) {
-	for (const [file, load] of Object.entries(chunks)) addMessages(localeOf(file), await load());
-} else {
-	for (const [file, load] of Object.entries(chunks)) register(localeOf(file), load);
+	const files = import.meta.glob<Messages>('./locales/*/*.json', { eager: true, import: 'default' });
+	const byLocale = new Map<string, Record<string, Messages>>();
+	for (const [file, messages] of Object.entries(files)) {
+		const [code] = partsOf(file);
+		byLocale.set(code, { ...byLocale.get(code), [file]: messages });
+	}
+	for (const [code, localeFiles] of byLocale) addMessages(code, mergeMessages(localeFiles) as LocaleDictionary);
 }
+
+// Browser: one chunk per file, fetched when a page first needs it.
+const lazyFiles = import.meta.env.SSR ? {} : import.meta.glob<Messages>('./locales/*/*.json', { import: 'default' });
+const featuresOf = (wanted: Locale) =>
+	Object.keys(lazyFiles)
+		.map(partsOf)
+		.filter(([code]) => code === wanted)
+		.map(([, feature]) => feature);
+const loaded = new Set<string>();
 
 let initialised = false;
 
@@ -26,17 +40,22 @@ let initialised = false;
 export function useLocale(wanted: Locale): void {
 	if (!initialised) {
 		// In the browser the fallback is the reader's own language: every key exists in all
-		// three files (a test checks), so a second language would be downloaded for nothing.
+		// three languages (a test checks), so a second language would be downloaded for nothing.
 		void init({ fallbackLocale: import.meta.env.SSR ? DEFAULT_LOCALE : wanted, initialLocale: wanted });
 		initialised = true;
 	}
 	void locale.set(wanted);
 }
 
-/** Browser only: the reader's messages, fetched before the page renders in that language. */
-export async function loadLocale(wanted: Locale): Promise<void> {
+/** Browser only: the reader's messages for the page at `routeId`, fetched before it renders. */
+export async function loadLocale(wanted: Locale, routeId: string | null): Promise<void> {
+	const missing = messageFilesFor(routeId, featuresOf(wanted)).filter((feature) => !loaded.has(`${wanted}/${feature}`));
+	const dictionaries = await Promise.all(missing.map((feature) => lazyFiles[`./locales/${wanted}/${feature}.json`]!()));
+	missing.forEach((feature, index) => {
+		addMessages(wanted, dictionaries[index] as LocaleDictionary);
+		loaded.add(`${wanted}/${feature}`);
+	});
 	useLocale(wanted);
-	await waitLocale(wanted);
 }
 
 /** Each language named in itself, as a language switcher should show it. */
