@@ -12,20 +12,21 @@ type LocaleDictionary = Parameters<typeof addMessages>[1];
 /** `./locales/ro/notes.json` → `['ro', 'notes']` */
 const partsOf = (file: string) => file.slice('./locales/'.length, -'.json'.length).split('/') as [Locale, string];
 
+// One chunk per file: the server adds them all at start; the browser fetches a file when a
+// page first needs it. (An eager glob would be hoisted into the browser bundle too.)
+const files = import.meta.glob<Messages>('./locales/*/*.json', { import: 'default' });
+
 if (import.meta.env.SSR) {
-	const files = import.meta.glob<Messages>('./locales/*/*.json', { eager: true, import: 'default' });
 	const byLocale = new Map<string, Record<string, Messages>>();
-	for (const [file, messages] of Object.entries(files)) {
+	for (const [file, load] of Object.entries(files)) {
 		const [code] = partsOf(file);
-		byLocale.set(code, { ...byLocale.get(code), [file]: messages });
+		byLocale.set(code, { ...byLocale.get(code), [file]: await load() });
 	}
 	for (const [code, localeFiles] of byLocale) addMessages(code, mergeMessages(localeFiles) as LocaleDictionary);
 }
 
-// Browser: one chunk per file, fetched when a page first needs it.
-const lazyFiles = import.meta.env.SSR ? {} : import.meta.glob<Messages>('./locales/*/*.json', { import: 'default' });
 const featuresOf = (wanted: Locale) =>
-	Object.keys(lazyFiles)
+	Object.keys(files)
 		.map(partsOf)
 		.filter(([code]) => code === wanted)
 		.map(([, feature]) => feature);
@@ -50,7 +51,7 @@ export function useLocale(wanted: Locale): void {
 /** Browser only: the reader's messages for the page at `routeId`, fetched before it renders. */
 export async function loadLocale(wanted: Locale, routeId: string | null): Promise<void> {
 	const missing = messageFilesFor(routeId, featuresOf(wanted)).filter((feature) => !loaded.has(`${wanted}/${feature}`));
-	const dictionaries = await Promise.all(missing.map((feature) => lazyFiles[`./locales/${wanted}/${feature}.json`]!()));
+	const dictionaries = await Promise.all(missing.map((feature) => files[`./locales/${wanted}/${feature}.json`]!()));
 	missing.forEach((feature, index) => {
 		addMessages(wanted, dictionaries[index] as LocaleDictionary);
 		loaded.add(`${wanted}/${feature}`);
