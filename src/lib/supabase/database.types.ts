@@ -1266,6 +1266,10 @@ export type Database = {
 				Args: { session_id: string };
 				Returns: string;
 			};
+			settle_round_schedule: {
+				Args: { p_event_id?: string; p_round_id?: string };
+				Returns: number;
+			};
 			update_my_membership: {
 				Args: {
 					display_name?: string;
