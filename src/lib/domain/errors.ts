@@ -16,6 +16,7 @@ export interface DatabaseErrorLike {
 
 /** Every `hint` our migrations raise, and what it tells the reader. */
 export const HINT_MESSAGES = {
+	amendment_decided: 'error.data.amendmentDecided',
 	amendment_fixed: 'error.data.amendmentFixed',
 	amendment_text_authors_only: 'error.data.amendmentTextAuthorsOnly',
 	audit_log_append_only: 'error.data.auditLogAppendOnly',
@@ -23,6 +24,7 @@ export const HINT_MESSAGES = {
 	document_adopted: 'error.data.documentAdopted',
 	indicator_not_in_round: 'error.data.indicatorNotInRound',
 	indicator_voted_on: 'error.data.indicatorVotedOn',
+	invalid_document_transition: 'error.data.invalidDocumentTransition',
 	invalid_round_transition: 'error.data.invalidRoundTransition',
 	last_organiser: 'error.data.lastOrganiser',
 	membership_fixed: 'error.data.membershipFixed',
@@ -30,11 +32,14 @@ export const HINT_MESSAGES = {
 	not_a_delegate: 'error.data.notADelegate',
 	not_a_member: 'error.data.notAMember',
 	not_an_organiser: 'error.data.notAnOrganiser',
+	not_in_amendment_mode: 'error.data.notInAmendmentMode',
 	not_signed_in: 'error.data.notSignedIn',
+	observers_read_only: 'error.data.observersReadOnly',
 	profile_is_the_members: 'error.data.profileIsTheMembers',
 	recommendation_curators_only: 'error.data.recommendationCuratorsOnly',
 	recommendation_fixed: 'error.data.recommendationFixed',
 	recommendation_text_authors_only: 'error.data.recommendationTextAuthorsOnly',
+	rejection_needs_reason: 'error.data.rejectionNeedsReason',
 	results_hidden: 'error.data.resultsHidden',
 	round_locked: 'error.data.roundLocked',
 	round_not_found: 'error.data.roundNotFound',

@@ -50,6 +50,7 @@ export type Database = {
 					created_at: string;
 					decided_at: string | null;
 					decided_by: string | null;
+					decision_reason: string | null;
 					document_id: string;
 					id: string;
 					language: Database['public']['Enums']['language_code'];
@@ -64,6 +65,7 @@ export type Database = {
 					created_at?: string;
 					decided_at?: string | null;
 					decided_by?: string | null;
+					decision_reason?: string | null;
 					document_id: string;
 					id?: string;
 					language: Database['public']['Enums']['language_code'];
@@ -78,6 +80,7 @@ export type Database = {
 					created_at?: string;
 					decided_at?: string | null;
 					decided_by?: string | null;
+					decision_reason?: string | null;
 					document_id?: string;
 					id?: string;
 					language?: Database['public']['Enums']['language_code'];
@@ -196,6 +199,7 @@ export type Database = {
 			document_versions: {
 				Row: {
 					body: Json;
+					content: Json;
 					created_at: string;
 					created_by: string | null;
 					document_id: string;
@@ -204,6 +208,7 @@ export type Database = {
 				};
 				Insert: {
 					body: Json;
+					content?: Json;
 					created_at?: string;
 					created_by?: string | null;
 					document_id: string;
@@ -212,6 +217,7 @@ export type Database = {
 				};
 				Update: {
 					body?: Json;
+					content?: Json;
 					created_at?: string;
 					created_by?: string | null;
 					document_id?: string;
@@ -1044,6 +1050,30 @@ export type Database = {
 				Args: { doc: string; uid: string };
 				Returns: string;
 			};
+			decide_amendment: {
+				Args: { accept: boolean; amendment_id: string; reason: string };
+				Returns: {
+					author_id: string;
+					block_id: string;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					decision_reason: string | null;
+					document_id: string;
+					id: string;
+					language: Database['public']['Enums']['language_code'];
+					proposed_text: string;
+					reason: string | null;
+					status: Database['public']['Enums']['amendment_status'];
+					updated_at: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'amendments';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			document_event_id: {
 				Args: { document_id: string };
 				Returns: string;
@@ -1090,6 +1120,13 @@ export type Database = {
 					delegates: number;
 					event_id: string;
 				}[];
+			};
+			is_document_transition: {
+				Args: {
+					from_status: Database['public']['Enums']['document_status'];
+					to_status: Database['public']['Enums']['document_status'];
+				};
+				Returns: boolean;
 			};
 			is_member: {
 				Args: { event_id: string };
@@ -1204,6 +1241,16 @@ export type Database = {
 					session_id: string;
 				}[];
 			};
+			propose_amendment: {
+				Args: {
+					block_id: string;
+					document_id: string;
+					language: Database['public']['Enums']['language_code'];
+					proposed_text: string;
+					reason: string;
+				};
+				Returns: string;
+			};
 			recommendation_event_id: {
 				Args: { recommendation_id: string };
 				Returns: string;
@@ -1265,6 +1312,10 @@ export type Database = {
 			session_event_id: {
 				Args: { session_id: string };
 				Returns: string;
+			};
+			set_document_status: {
+				Args: { document_id: string; status: Database['public']['Enums']['document_status'] };
+				Returns: Database['public']['Enums']['document_status'];
 			};
 			settle_round_schedule: {
 				Args: { p_event_id?: string; p_round_id?: string };
