@@ -33,3 +33,17 @@ export async function people(supabase: Client, eventId: string) {
 export async function countries(supabase: Client) {
 	return unwrap('programme.countries', await supabase.from('countries').select('code, name'));
 }
+
+/** One session of an event, or null when there is none the caller may read. */
+export async function session(supabase: Client, eventId: string, sessionId: string) {
+	const { data, error } = await supabase
+		.from('sessions')
+		.select(
+			'id, day_id, starts_at, ends_at, room, format, title, description, status, position, session_summaries(published_at), event_days(day_index, date, theme)'
+		)
+		.eq('event_id', eventId)
+		.eq('id', sessionId)
+		.maybeSingle();
+	if (error) return unwrap('programme.session', { data, error });
+	return data;
+}
