@@ -790,6 +790,53 @@ export type Database = {
 					}
 				];
 			};
+			session_summary_versions: {
+				Row: {
+					body_html: string;
+					body_text: string;
+					id: string;
+					language: Database['public']['Enums']['language_code'];
+					published_at: string;
+					published_by: string | null;
+					published_by_name: string | null;
+					recommendations: Json;
+					session_id: string;
+					version: number;
+				};
+				Insert: {
+					body_html: string;
+					body_text: string;
+					id?: string;
+					language: Database['public']['Enums']['language_code'];
+					published_at?: string;
+					published_by?: string | null;
+					published_by_name?: string | null;
+					recommendations?: Json;
+					session_id: string;
+					version: number;
+				};
+				Update: {
+					body_html?: string;
+					body_text?: string;
+					id?: string;
+					language?: Database['public']['Enums']['language_code'];
+					published_at?: string;
+					published_by?: string | null;
+					published_by_name?: string | null;
+					recommendations?: Json;
+					session_id?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'session_summary_versions_session_id_fkey';
+						columns: ['session_id'];
+						isOneToOne: false;
+						referencedRelation: 'sessions';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			sessions: {
 				Row: {
 					created_at: string;
@@ -1251,6 +1298,15 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			publish_session_summary: {
+				Args: {
+					body_html: string;
+					body_text: string;
+					language: Database['public']['Enums']['language_code'];
+					session_id: string;
+				};
+				Returns: number;
+			};
 			recommendation_event_id: {
 				Args: { recommendation_id: string };
 				Returns: string;
@@ -1312,6 +1368,14 @@ export type Database = {
 			session_event_id: {
 				Args: { session_id: string };
 				Returns: string;
+			};
+			session_notes_access: {
+				Args: { session_id: string };
+				Returns: string;
+			};
+			session_notes_state: {
+				Args: { session_id: string };
+				Returns: string[];
 			};
 			set_document_status: {
 				Args: { document_id: string; status: Database['public']['Enums']['document_status'] };
