@@ -21,7 +21,11 @@ export const HINT_MESSAGES = {
 	amendment_text_authors_only: 'error.data.amendmentTextAuthorsOnly',
 	audit_log_append_only: 'error.data.auditLogAppendOnly',
 	block_not_allowed: 'error.data.blockNotAllowed',
+	day_date_taken: 'error.data.dayDateTaken',
+	day_outside_event: 'error.data.dayOutsideEvent',
+	days_outside_event: 'error.data.daysOutsideEvent',
 	document_adopted: 'error.data.documentAdopted',
+	event_untranslated: 'error.data.eventUntranslated',
 	indicator_not_in_round: 'error.data.indicatorNotInRound',
 	indicator_voted_on: 'error.data.indicatorVotedOn',
 	invalid_document_transition: 'error.data.invalidDocumentTransition',
@@ -44,7 +48,8 @@ export const HINT_MESSAGES = {
 	round_locked: 'error.data.roundLocked',
 	round_not_found: 'error.data.roundNotFound',
 	round_not_open: 'error.data.roundNotOpen',
-	round_without_indicators: 'error.data.roundWithoutIndicators'
+	round_without_indicators: 'error.data.roundWithoutIndicators',
+	slug_taken: 'error.data.slugTaken'
 } as const;
 
 /**

@@ -1417,6 +1417,36 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			update_my_profile: {
+				Args: {
+					display_name: string;
+					organisation?: string;
+					preferred_language: Database['public']['Enums']['language_code'];
+					sector?: Database['public']['Enums']['sector'];
+				};
+				Returns: {
+					country_code: string | null;
+					created_at: string;
+					display_name: string;
+					event_id: string;
+					id: string;
+					invited_at: string | null;
+					joined_at: string | null;
+					organisation: string | null;
+					preferred_language: Database['public']['Enums']['language_code'] | null;
+					profile_type: Database['public']['Enums']['profile_type'] | null;
+					role: Database['public']['Enums']['member_role'];
+					sector: Database['public']['Enums']['sector'] | null;
+					updated_at: string;
+					user_id: string;
+				}[];
+				SetofOptions: {
+					from: '*';
+					to: 'members';
+					isOneToOne: false;
+					isSetofReturn: true;
+				};
+			};
 		};
 		Enums: {
 			amendment_status: 'proposed' | 'accepted' | 'rejected';
