@@ -139,6 +139,38 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			badge_links: {
+				Row: {
+					created_at: string;
+					expires_at: string;
+					member_id: string;
+					token: string;
+					used_at: string | null;
+				};
+				Insert: {
+					created_at?: string;
+					expires_at: string;
+					member_id: string;
+					token: string;
+					used_at?: string | null;
+				};
+				Update: {
+					created_at?: string;
+					expires_at?: string;
+					member_id?: string;
+					token?: string;
+					used_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'badge_links_member_id_fkey';
+						columns: ['member_id'];
+						isOneToOne: false;
+						referencedRelation: 'members';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			collab_snapshots: {
 				Row: {
 					doc: string;
@@ -1028,6 +1060,14 @@ export type Database = {
 				Args: { amendment_id: string };
 				Returns: string;
 			};
+			badge_links_for: {
+				Args: { p_event_id: string; p_member_ids?: string[] };
+				Returns: {
+					expires_at: string;
+					member_id: string;
+					token: string;
+				}[];
+			};
 			can_create_events: {
 				Args: never;
 				Returns: boolean;
@@ -1168,6 +1208,14 @@ export type Database = {
 					event_id: string;
 				}[];
 			};
+			import_members: {
+				Args: { p_event_id: string; p_rows: Json };
+				Returns: {
+					created: number;
+					unchanged: number;
+					updated: number;
+				}[];
+			};
 			is_document_transition: {
 				Args: {
 					from_status: Database['public']['Enums']['document_status'];
@@ -1240,6 +1288,22 @@ export type Database = {
 				Args: { round_id: string; vote_country: string };
 				Returns: boolean;
 			};
+			member_contacts: {
+				Args: { p_event_id: string };
+				Returns: {
+					confirmed: boolean;
+					country_code: string;
+					display_name: string;
+					email: string;
+					invited_at: string;
+					joined_at: string;
+					member_id: string;
+					organisation: string;
+					preferred_language: Database['public']['Enums']['language_code'];
+					role: Database['public']['Enums']['member_role'];
+					user_id: string;
+				}[];
+			};
 			member_role: {
 				Args: { event_id: string };
 				Returns: Database['public']['Enums']['member_role'];
@@ -1310,6 +1374,19 @@ export type Database = {
 			recommendation_event_id: {
 				Args: { recommendation_id: string };
 				Returns: string;
+			};
+			record_invitations: {
+				Args: { p_event_id: string; p_member_ids: string[] };
+				Returns: number;
+			};
+			redeem_badge_link: {
+				Args: { p_token: string };
+				Returns: {
+					email: string;
+					event_id: string;
+					event_slug: string;
+					status: string;
+				}[];
 			};
 			retract_vote: {
 				Args: { indicator_id: string; round_id: string };
