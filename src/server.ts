@@ -155,6 +155,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 	// adapter-node takes the origin from ORIGIN, else assumes https and answers 403 to
 	// every form post over http: the URL we print is the origin the forms come from.
 	process.env.ORIGIN = displayUrl;
+	// adapter-node refuses request bodies over 512 KB by default; a delegate list of
+	// 10,000 rows is about 1 MB, and the import posts it twice (preview, then import).
+	process.env.BODY_SIZE_LIMIT ??= '8M';
 	const backend = await startBackend({ port, host, publicUrl: displayUrl, log });
 
 	const buildDir = path.resolve(options.buildDir ?? 'build');

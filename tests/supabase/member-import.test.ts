@@ -29,9 +29,10 @@ function importRows(userId: string, rows: Row[] | unknown) {
 }
 
 async function memberCount(): Promise<number> {
-	const { rows } = await testDb.db.query<{ n: number }>('select count(*)::int as n from public.members where event_id = $1', [
-		eventId
-	]);
+	const { rows } = await testDb.db.query<{ n: number }>(
+		'select count(*)::int as n from public.members where event_id = $1',
+		[eventId]
+	);
 	return rows[0]!.n;
 }
 
@@ -195,7 +196,9 @@ describe('badge links', () => {
 			asUser(testDb.db, users.organiser, (tx) => tx.query('select * from public.badge_links'))
 		).rejects.toMatchObject({ code: '42501' });
 		await expect(
-			asUser(testDb.db, users.organiser, (tx) => tx.query('select * from public.redeem_badge_link($1)', [first[0]!.token]))
+			asUser(testDb.db, users.organiser, (tx) =>
+				tx.query('select * from public.redeem_badge_link($1)', [first[0]!.token])
+			)
 		).rejects.toMatchObject({ code: '42501' });
 
 		const redeem = (token: string) =>

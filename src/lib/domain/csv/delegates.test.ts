@@ -48,7 +48,8 @@ describe('parseDelegates', () => {
 	});
 
 	it('takes a Romanian Excel file: semicolons, BOM, CRLF, Romanian headers and values', () => {
-		const text = '\uFEFFNume;Adresă de e-mail;Țară;Organizație;Sector;Rol;Limbă\r\nIon Rusu;ion@example.org;Republica Moldova;Ministerul Muncii, Protecției Sociale;Protecția copilului;delegat;română\r\n';
+		const text =
+			'\uFEFFNume;Adresă de e-mail;Țară;Organizație;Sector;Rol;Limbă\r\nIon Rusu;ion@example.org;Republica Moldova;Ministerul Muncii, Protecției Sociale;Protecția copilului;delegat;română\r\n';
 		const result = parse(text);
 		expect(result.problems).toEqual([]);
 		expect(result.delimiter).toBe(';');

@@ -49,13 +49,72 @@ function index<K extends string>(aliases: Record<K, readonly string[]>): Map<str
 }
 
 export const HEADER_ALIASES = index<ImportField>({
-	email: ['e-mail', 'mail', 'email address', 'adresa de e-mail', 'adresă de email', 'adresă e-mail', 'электронная почта', 'эл. почта', 'почта', 'адрес электронной почты', 'e-mail адрес'],
-	name: ['full name', 'display name', 'participant', 'nume', 'nume complet', 'nume și prenume', 'prenume și nume', 'numele', 'имя', 'фио', 'ф.и.о.', 'полное имя', 'имя и фамилия', 'фамилия и имя', 'участник'],
-	country: ['country code', 'delegation', 'țară', 'țara', 'delegație', 'delegația', 'cod țară', 'страна', 'код страны', 'делегация'],
-	organisation: ['organization', 'org', 'institution', 'organizație', 'organizația', 'instituție', 'instituția', 'организация', 'учреждение', 'ведомство'],
+	email: [
+		'e-mail',
+		'mail',
+		'email address',
+		'adresa de e-mail',
+		'adresă de email',
+		'adresă e-mail',
+		'электронная почта',
+		'эл. почта',
+		'почта',
+		'адрес электронной почты',
+		'e-mail адрес'
+	],
+	name: [
+		'full name',
+		'display name',
+		'participant',
+		'nume',
+		'nume complet',
+		'nume și prenume',
+		'prenume și nume',
+		'numele',
+		'имя',
+		'фио',
+		'ф.и.о.',
+		'полное имя',
+		'имя и фамилия',
+		'фамилия и имя',
+		'участник'
+	],
+	country: [
+		'country code',
+		'delegation',
+		'țară',
+		'țara',
+		'delegație',
+		'delegația',
+		'cod țară',
+		'страна',
+		'код страны',
+		'делегация'
+	],
+	organisation: [
+		'organization',
+		'org',
+		'institution',
+		'organizație',
+		'organizația',
+		'instituție',
+		'instituția',
+		'организация',
+		'учреждение',
+		'ведомство'
+	],
 	sector: ['sectorul', 'domeniu', 'сектор', 'сфера', 'отрасль'],
 	role: ['rol', 'rolul', 'роль'],
-	language: ['preferred language', 'lang', 'limbă', 'limba', 'limba preferată', 'язык', 'предпочитаемый язык', 'язык общения']
+	language: [
+		'preferred language',
+		'lang',
+		'limbă',
+		'limba',
+		'limba preferată',
+		'язык',
+		'предпочитаемый язык',
+		'язык общения'
+	]
 });
 
 export const ROLE_ALIASES = index<ImportRole>({
