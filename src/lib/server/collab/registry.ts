@@ -150,9 +150,24 @@ export class DocumentRegistry {
 		}
 		loaded = true;
 		for (const frame of early) this.onPeerFrame(room, frame.kind, frame.payload);
+		await this.writeInitialContent(room, policy);
 		this.rooms.set(name, room);
 		bus?.publish(name, 'query-awareness', new Uint8Array(0));
 		return room;
+	}
+
+	/** A never-written document gets its policy's initial content before anyone syncs it. */
+	private async writeInitialContent(room: Room, policy: DocumentPolicy): Promise<void> {
+		if (!policy.initialContent || !room.isUnwritten()) return;
+		try {
+			const update = await policy.initialContent(this.options.db, room.name, room.facts);
+			if (!update || !room.isUnwritten()) return;
+			room.submit(update);
+			await room.flushed();
+		} catch (error) {
+			// The document still opens, empty; the next load tries again.
+			this.options.log(`collab: ${room.name}: initial content not written: ${String(error)}`);
+		}
 	}
 
 	private onPeerFrame(room: Room, kind: BusKind, payload: Uint8Array): void {

@@ -81,6 +81,11 @@ export class Room {
 		this.appendedSinceCompaction = loaded.tailLength;
 	}
 
+	/** Nothing was ever written to this document (not even text deleted since). */
+	isUnwritten(): boolean {
+		return this.doc.store.clients.size === 0 && this.pending.length === 0;
+	}
+
 	/** Whether accepting `bytes` more would take the document past `limit`. */
 	wouldExceed(bytes: number, limit: number): boolean {
 		return this.approxSize + this.pendingBytes() + bytes > limit;

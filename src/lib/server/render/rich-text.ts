@@ -30,7 +30,11 @@ const ALLOWED_TAGS = ['h2', 'h3', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'b
 
 /** Safe HTML: only the schema's elements, links only to http(s), mailto or this site. */
 export function toSafeHTML(node: ProseMirrorNode): string {
-	const html = renderToHTMLString({ extensions: baseExtensions(), content: node.toJSON() });
+	return sanitizeRichTextHTML(renderToHTMLString({ extensions: baseExtensions(), content: node.toJSON() }));
+}
+
+/** Any HTML cut down to what rich text may contain (also for HTML read back from storage). */
+export function sanitizeRichTextHTML(html: string): string {
 	return sanitizeHtml(html, {
 		allowedTags: ALLOWED_TAGS,
 		allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
@@ -97,7 +101,7 @@ export function toPlainText(node: ProseMirrorNode): string {
 	node.descendants((child, _pos, parent) => {
 		if (child.isTextblock) {
 			const prefix = parent?.type.name === 'listItem' ? '- ' : '';
-			lines.push(prefix + child.textBetween(0, child.content.size, '', '\n'));
+			lines.push((prefix + child.textBetween(0, child.content.size, '', '\n')).trimEnd());
 			return false;
 		}
 		return true;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { ctaPolicy } from './cta.ts';
 import { policyFor } from './index.ts';
 import { notesPolicy } from './notes.ts';
@@ -7,7 +8,8 @@ import { atMost, stampedAwareness } from './policy.ts';
 
 const delegate: Identity = { userId: 'u1', role: 'authenticated', name: 'Ana Rusu', color: '#1d4ed8' };
 const service: Identity = { userId: null, role: 'service_role', name: '', color: '#b91c1c' };
-const update = new Uint8Array([1, 0]);
+// A real (empty) Yjs update: the notes policy also reads what an update builds.
+const update = Y.encodeStateAsUpdate(new Y.Doc());
 
 describe('document policies', () => {
 	it('finds the policy by kind and none for other kinds', () => {

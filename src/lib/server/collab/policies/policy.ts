@@ -65,6 +65,13 @@ export interface DocumentPolicy {
 	onStored(context: StoredContext): void;
 	/** The awareness state others see for this identity's client. */
 	awareness(identity: Identity, state: AwarenessState): AwarenessState;
+	/**
+	 * What a document that was never written starts with (e.g. the notes template), stored
+	 * like any update when the document is first loaded; null for nothing. Must build the
+	 * same update on every instance for the same facts (fixed client id), so that two
+	 * instances loading it at once store one content, not two.
+	 */
+	initialContent?(db: SqlDatabase, name: string, facts: DocumentFacts): Promise<Uint8Array | null>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import * as programme from '$lib/server/programme';
 import { eventOf } from '$lib/server/event-context';
 import { isUuid } from '$lib/domain/uuid';
-import type { PageServerLoad } from './$types';
+import { loadSessionNotes, publishSummary } from '$lib/server/notes/page';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals, depends }) => {
 	depends('app:programme');
@@ -15,5 +16,9 @@ export const load = (async ({ params, locals, depends }) => {
 		programme.countries(locals.supabase)
 	]);
 	if (!session) error(404, { message: 'Session not found' });
-	return { session, people: people.filter((person) => person.session_id === session.id), countries };
+	depends('app:session-notes');
+	const notes = await loadSessionNotes(locals, params.event, session.id);
+	return { session, people: people.filter((person) => person.session_id === session.id), countries, notes };
 }) satisfies PageServerLoad;
+
+export const actions = { publishSummary } satisfies Actions;
