@@ -17,9 +17,11 @@ export interface PostgresChangesSource {
 	filter?: string;
 }
 
-export type LiveSource = { channel: string } & (
-	{ postgresChanges: PostgresChangesSource | PostgresChangesSource[] } | { broadcast: { event: string } }
-);
+export type LiveSource = {
+	channel: string;
+	/** A private channel: joining needs SELECT on realtime.messages for its topic (RLS). */
+	private?: boolean;
+} & ({ postgresChanges: PostgresChangesSource | PostgresChangesSource[] } | { broadcast: { event: string } });
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
@@ -66,7 +68,7 @@ export function live(source: () => LiveSource, dependency: `app:${string}`): Liv
 			.then(({ browserRealtime }) => {
 				if (left) return;
 				client = browserRealtime(settings);
-				channel = client.channel(wanted.channel);
+				channel = client.channel(wanted.channel, wanted.private ? { config: { private: true } } : undefined);
 				if ('postgresChanges' in wanted) {
 					const sources = Array.isArray(wanted.postgresChanges) ? wanted.postgresChanges : [wanted.postgresChanges];
 					for (const { event = '*', schema = 'public', table, filter } of sources) {

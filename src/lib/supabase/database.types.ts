@@ -624,9 +624,13 @@ export type Database = {
 					author_id: string;
 					created_at: string;
 					document_id: string | null;
+					hidden_at: string | null;
+					hidden_by: string | null;
+					hidden_reason: string | null;
 					id: string;
 					language: Database['public']['Enums']['language_code'];
 					merged_block_id: string | null;
+					merged_into_id: string | null;
 					session_id: string;
 					status: Database['public']['Enums']['recommendation_status'];
 					text: string;
@@ -636,9 +640,13 @@ export type Database = {
 					author_id: string;
 					created_at?: string;
 					document_id?: string | null;
+					hidden_at?: string | null;
+					hidden_by?: string | null;
+					hidden_reason?: string | null;
 					id?: string;
 					language: Database['public']['Enums']['language_code'];
 					merged_block_id?: string | null;
+					merged_into_id?: string | null;
 					session_id: string;
 					status?: Database['public']['Enums']['recommendation_status'];
 					text: string;
@@ -648,9 +656,13 @@ export type Database = {
 					author_id?: string;
 					created_at?: string;
 					document_id?: string | null;
+					hidden_at?: string | null;
+					hidden_by?: string | null;
+					hidden_reason?: string | null;
 					id?: string;
 					language?: Database['public']['Enums']['language_code'];
 					merged_block_id?: string | null;
+					merged_into_id?: string | null;
 					session_id?: string;
 					status?: Database['public']['Enums']['recommendation_status'];
 					text?: string;
@@ -669,6 +681,20 @@ export type Database = {
 						columns: ['document_id'];
 						isOneToOne: false;
 						referencedRelation: 'documents';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'recommendations_hidden_by_fkey';
+						columns: ['hidden_by'];
+						isOneToOne: false;
+						referencedRelation: 'members';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'recommendations_merged_into_id_fkey';
+						columns: ['merged_into_id'];
+						isOneToOne: false;
+						referencedRelation: 'recommendations';
 						referencedColumns: ['id'];
 					},
 					{
@@ -1072,6 +1098,10 @@ export type Database = {
 				Args: never;
 				Returns: boolean;
 			};
+			can_hear_recommendation_board: {
+				Args: { topic: string };
+				Returns: boolean;
+			};
 			can_read_event: {
 				Args: { event_id: string };
 				Returns: boolean;
@@ -1370,6 +1400,29 @@ export type Database = {
 					session_id: string;
 				};
 				Returns: number;
+			};
+			recommendation_board: {
+				Args: { p_session_id: string };
+				Returns: {
+					author_id: string;
+					author_name: string;
+					created_at: string;
+					document_id: string;
+					endorsed_by_me: boolean;
+					endorsement_count: number;
+					hidden_at: string;
+					hidden_by_name: string;
+					hidden_reason: string;
+					id: string;
+					is_mine: boolean;
+					language: Database['public']['Enums']['language_code'];
+					merged_block_id: string;
+					merged_count: number;
+					merged_into_id: string;
+					status: Database['public']['Enums']['recommendation_status'];
+					text: string;
+					updated_at: string;
+				}[];
 			};
 			recommendation_event_id: {
 				Args: { recommendation_id: string };

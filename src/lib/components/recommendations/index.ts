@@ -1,0 +1,2 @@
+export { default as RecommendationBoard } from './RecommendationBoard.svelte';
+export type { BoardData, BoardFormResult } from './board-types';
