@@ -65,9 +65,13 @@ function removeComments(root: Node, doc: Document): void {
 /** Pasted HTML with Office and web clutter removed; ProseMirror then keeps only the schema. */
 export function cleanPastedHTML(html: string): string {
 	// Word wraps list markers and VML in conditional comments that DOMParser would read as text.
+	// Inline event handlers go before any parser sees them: nothing would run them (the parse
+	// is inert and the page's CSP forbids inline handlers), but Chrome reports each one it
+	// parses as a CSP violation. The DOM pass below removes every other attribute anyway.
 	const withoutConditionals = html
 		.replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, '')
-		.replace(/<!\[if[^\]]*\]>[\s\S]*?<!\[endif\]>/gi, '');
+		.replace(/<!\[if[^\]]*\]>[\s\S]*?<!\[endif\]>/gi, '')
+		.replace(/\s(?:on[a-z]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '');
 	const doc = new DOMParser().parseFromString(withoutConditionals, 'text/html');
 	const body = doc.body;
 	for (const element of [...body.querySelectorAll(DROP)]) element.remove();

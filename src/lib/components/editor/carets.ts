@@ -24,7 +24,12 @@ export function caretRenderer(guest: () => string): (user: CaretUser) => HTMLEle
 		label.style.backgroundColor = colourOf(user);
 		// textContent, never innerHTML: the name is someone else's input.
 		label.textContent = typeof user.name === 'string' && user.name.trim() ? user.name : guest();
-		caret.append(label);
+		// Not part of the text: Chrome would otherwise put the local typist's characters into
+		// the widget when the two carets meet. The word joiners give the caret a text box of
+		// its own (TipTap's default renderer does the same).
+		caret.contentEditable = 'false';
+		label.setAttribute('aria-hidden', 'true');
+		caret.append(document.createTextNode('\u2060'), label, document.createTextNode('\u2060'));
 		return caret;
 	};
 }

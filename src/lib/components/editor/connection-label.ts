@@ -9,6 +9,7 @@ export type IndicatorKey =
 	| 'offline'
 	| 'offlinePending'
 	| 'readOnly'
+	| 'live'
 	| 'refusedForbidden'
 	| 'refusedSignedOut'
 	| 'refusedTooLarge'
@@ -36,18 +37,19 @@ export function indicatorKey({ view, state, readOnly, wasSynced }: IndicatorInpu
 			return 'offlinePending';
 		case 'connecting':
 			return wasSynced || state.pendingChanges ? 'reconnecting' : 'connecting';
+		// A reader sees the "read-only" label beside this; here, whether what they read is current.
 		case 'read-only':
-			return 'readOnly';
+			return readOnly ? 'live' : 'readOnly';
 		case 'saving':
 			return 'saving';
 		case 'online':
-			return readOnly ? 'readOnly' : 'saved';
+			return readOnly ? 'live' : 'saved';
 	}
 }
 
 /** Tone of the indicator: calm when saved, amber while changes wait, red when refused. */
 export function indicatorTone(key: IndicatorKey): 'ok' | 'busy' | 'warn' | 'error' | 'neutral' {
-	if (key === 'saved') return 'ok';
+	if (key === 'saved' || key === 'live') return 'ok';
 	if (key === 'saving' || key === 'connecting' || key === 'reconnecting') return 'busy';
 	if (key === 'offline' || key === 'offlinePending') return 'warn';
 	if (key.startsWith('refused')) return 'error';
@@ -63,6 +65,7 @@ export const INDICATOR_MESSAGES: Record<IndicatorKey, string> = {
 	offline: 'editor.status.offline',
 	offlinePending: 'editor.status.offlinePending',
 	readOnly: 'editor.status.readOnly',
+	live: 'editor.status.live',
 	refusedForbidden: 'editor.status.refusedForbidden',
 	refusedSignedOut: 'editor.status.refusedSignedOut',
 	refusedTooLarge: 'editor.status.refusedTooLarge',

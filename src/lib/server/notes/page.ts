@@ -23,7 +23,11 @@ export async function loadSessionNotes(locals: App.Locals, slug: string, session
 		locals.user ? notes.isRapporteur(locals.supabase, sessionId) : false
 	]);
 	const canPublish = rapporteur || context?.role === 'organiser';
-	return { access, canPublish, versions, userId: locals.user?.id ?? null };
+	// Observers and visitors read the published summary, not the notes in the making (the
+	// collab endpoint would let them read a published session's notes; the page shows the
+	// summary, which is what was published).
+	const participant = Boolean(locals.user) && !!context?.role && context.role !== 'observer';
+	return { access: participant ? access : 'none', canPublish, versions, userId: locals.user?.id ?? null };
 }
 
 /** `?/publishSummary`: the next version of the summary, rendered from the stored notes. */
