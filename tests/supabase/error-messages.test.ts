@@ -56,7 +56,7 @@ describe('database refusals', () => {
 		const error = await refusal(
 			delegate,
 			`insert into public.sessions (event_id, starts_at, ends_at, format, title)
-			 values ($1, now(), now() + interval '1 hour', 'plenary', '{"en":"Mine"}')`,
+			 values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'plenary', '{"en":"Mine"}')`,
 			[eventId]
 		);
 		expect(errorMessageKey(error)).toBe('error.data.forbidden');

@@ -42,7 +42,7 @@ async function one<T>(tx: Queryable, sql: string, params: unknown[] = []): Promi
 const insertId = async (sql: string, params: unknown[]) => (await one<{ id: string }>(db, sql, params)).id;
 
 const sessionSql = `insert into public.sessions (event_id, starts_at, ends_at, format, title)
-	values ($1, now(), now() + interval '1 hour', 'panel', '{"en":"Session"}') returning id`;
+	values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"Session"}') returning id`;
 
 beforeAll(async () => {
 	testDb = await createTestDatabase({ seed: false });

@@ -37,7 +37,7 @@ beforeAll(async () => {
 	const one = async (sql: string, params: unknown[]) => (await db.query<{ id: string }>(sql, params)).rows[0]!.id;
 	ids.session = await one(
 		`insert into public.sessions (event_id, starts_at, ends_at, format, title)
-		 values ($1, now(), now() + interval '1 hour', 'plenary', '{"en":"Plenary"}') returning id`,
+		 values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'plenary', '{"en":"Plenary"}') returning id`,
 		[ids.event]
 	);
 	ids.indicator = await one(

@@ -425,7 +425,7 @@ describe('organiser-only changes', () => {
 			asUser(db, users.delegateRo, (tx) =>
 				tx.query(
 					`insert into public.sessions (event_id, starts_at, ends_at, format, title)
-					 values ($1, now(), now() + interval '1 hour', 'panel', '{"en":"Mine"}')`,
+					 values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"Mine"}')`,
 					[ids.publishedEvent]
 				)
 			)

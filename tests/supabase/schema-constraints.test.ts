@@ -155,7 +155,7 @@ describe('cross-event references', () => {
 		const user = await createUser(db);
 		const memberOfB = await addMember(db, eventB, user, { role: 'rapporteur' });
 		const session = await db.query<{ id: string }>(
-			`insert into public.sessions (event_id, starts_at, ends_at, format, title) values ($1, now(), now() + interval '1 hour', 'panel', '{"en":"Panel"}') returning id`,
+			`insert into public.sessions (event_id, starts_at, ends_at, format, title) values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"Panel"}') returning id`,
 			[eventA]
 		);
 		const sessionId = session.rows[0]!.id;
@@ -187,7 +187,7 @@ describe('cross-event references', () => {
 		);
 		await expect(
 			db.query(
-				`insert into public.sessions (event_id, day_id, starts_at, ends_at, format, title) values ($1, $2, now(), now() + interval '1 hour', 'panel', '{"en":"x"}')`,
+				`insert into public.sessions (event_id, day_id, starts_at, ends_at, format, title) values ($1, $2, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"x"}')`,
 				[eventA, day.rows[0]!.id]
 			)
 		).rejects.toMatchObject({ code: '23503' });

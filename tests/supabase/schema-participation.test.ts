@@ -39,7 +39,7 @@ beforeAll(async () => {
 	sessionId = (
 		await firstRow<{ id: string }>(
 			db,
-			`insert into public.sessions (event_id, starts_at, ends_at, format, title) values ($1, now(), now() + interval '1 hour', 'webinar', '{"en":"Session 2a"}') returning id`,
+			`insert into public.sessions (event_id, starts_at, ends_at, format, title) values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'webinar', '{"en":"Session 2a"}') returning id`,
 			[eventId]
 		)
 	).id;

@@ -35,7 +35,7 @@ afterAll(async () => {
 async function insertSession(eventId: string): Promise<string> {
 	const { rows } = await db.query<{ id: string }>(
 		`insert into public.sessions (event_id, starts_at, ends_at, format, title)
-		 values ($1, now(), now() + interval '1 hour', 'panel', '{"en":"Panel"}') returning id`,
+		 values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"Panel"}') returning id`,
 		[eventId]
 	);
 	return rows[0]!.id;
@@ -172,7 +172,7 @@ describe('the migration', () => {
 		for (const eventId of [romanian, english]) {
 			const { rows } = await old.query<{ id: string }>(
 				`insert into public.sessions (event_id, starts_at, ends_at, format, title)
-				 values ($1, now(), now() + interval '1 hour', 'panel', '{"en":"Panel"}') returning id`,
+				 values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"Panel"}') returning id`,
 				[eventId]
 			);
 			sessions.push(rows[0]!.id);

@@ -40,6 +40,7 @@ export const HINT_MESSAGES = {
 	not_signed_in: 'error.data.notSignedIn',
 	observers_read_only: 'error.data.observersReadOnly',
 	profile_is_the_members: 'error.data.profileIsTheMembers',
+	programme_changed: 'error.data.programmeChanged',
 	recommendation_curators_only: 'error.data.recommendationCuratorsOnly',
 	recommendation_fixed: 'error.data.recommendationFixed',
 	recommendation_hide_reason_invalid: 'recommendations.error.hideReasonInvalid',
@@ -54,6 +55,10 @@ export const HINT_MESSAGES = {
 	round_not_found: 'error.data.roundNotFound',
 	round_not_open: 'error.data.roundNotOpen',
 	round_without_indicators: 'error.data.roundWithoutIndicators',
+	session_ends_before_start: 'error.data.sessionEndsBeforeStart',
+	session_not_found: 'error.data.sessionNotFound',
+	session_outside_day: 'error.data.sessionOutsideDay',
+	session_outside_event: 'error.data.sessionOutsideEvent',
 	slug_taken: 'error.data.slugTaken'
 } as const;
 
@@ -139,7 +144,10 @@ export function errorStatus(error: DatabaseErrorLike): number {
 	if (key === 'error.data.forbidden' || key === 'error.data.notAMember' || key === 'error.data.notAnOrganiser') {
 		return 403;
 	}
-	if (key === 'error.data.notFound' || key === 'error.data.roundNotFound') return 404;
+	if (key === 'error.data.notFound' || key === 'error.data.roundNotFound' || key === 'error.data.sessionNotFound') {
+		return 404;
+	}
+	if (key === 'error.data.programmeChanged') return 409;
 	if (key === 'error.data.unexpected' || key === 'error.data.offline' || key === 'error.data.timeout') return 500;
 	return 400;
 }

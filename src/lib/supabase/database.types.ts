@@ -1441,6 +1441,14 @@ export type Database = {
 					status: string;
 				}[];
 			};
+			require_organiser: {
+				Args: { p_event_id: string };
+				Returns: undefined;
+			};
+			reschedule_sessions: {
+				Args: { p_changes: Json; p_event_id: string };
+				Returns: undefined;
+			};
 			retract_vote: {
 				Args: { indicator_id: string; round_id: string };
 				Returns: boolean;
@@ -1494,6 +1502,21 @@ export type Database = {
 					indicator_id: string;
 					turnout: number;
 				}[];
+			};
+			save_session: {
+				Args: {
+					p_day_id: string;
+					p_description: Json;
+					p_ends_at: string;
+					p_event_id: string;
+					p_format: Database['public']['Enums']['session_format'];
+					p_people: Json;
+					p_room: string;
+					p_session_id: string;
+					p_starts_at: string;
+					p_title: Json;
+				};
+				Returns: string;
 			};
 			session_event_id: {
 				Args: { session_id: string };
