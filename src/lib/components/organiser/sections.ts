@@ -13,7 +13,8 @@ export interface OrganiserSection {
 export const ORGANISER_SECTIONS: readonly OrganiserSection[] = [
 	{ path: '', label: 'organiser.sections.overview' },
 	{ path: 'settings', label: 'organiser.sections.settings' },
-	{ path: 'members', label: 'organiser.sections.members' }
+	{ path: 'members', label: 'organiser.sections.members' },
+	{ path: 'sessions', label: 'sessions.title' }
 ];
 
 /** The link to a section of an event's console. */
