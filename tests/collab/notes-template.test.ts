@@ -80,7 +80,7 @@ describe('notes template', () => {
 	it('a closed session’s empty note stays empty', async () => {
 		const closed = await db.query<{ id: string }>(
 			`insert into public.sessions (event_id, starts_at, ends_at, format, title, status)
-			 values ($1, now(), now() + interval '1 hour', 'panel', '{"en":"Closed"}', 'closed') returning id`,
+			 values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"Closed"}', 'closed') returning id`,
 			[fixture.eventId]
 		);
 		const reader = open(server, `notes:${closed.rows[0]!.id}`, await tokenFor(fixture.users.rapporteur));

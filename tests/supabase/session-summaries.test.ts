@@ -17,7 +17,7 @@ const users = { organiser: '', rapporteur: '', otherRapporteur: '', delegate: ''
 const ids = { event: '', draftEvent: '', session: '', otherSession: '', draftSession: '', accepted: '', proposed: '' };
 
 const sessionSql = `insert into public.sessions (event_id, starts_at, ends_at, format, title)
-	values ($1, now(), now() + interval '1 hour', 'panel', '{"en":"Session"}') returning id`;
+	values ($1, '2018-11-21 09:00+02', '2018-11-21 10:00+02', 'panel', '{"en":"Session"}') returning id`;
 
 async function insertId(sql: string, params: unknown[]): Promise<string> {
 	const { rows } = await db.query<{ id: string }>(sql, params);
