@@ -419,3 +419,30 @@ describe('the live board', () => {
 		expect(rows).toEqual(Array(3).fill({ payload: {}, event: 'changed', private: true }));
 	});
 });
+
+describe('the published summary', () => {
+	it('leaves out hidden recommendations and counts merged duplicates’ endorsers once', async () => {
+		const kept = await raise('delegate', 'Kept in the summary.');
+		const duplicate = await raise('otherDelegate', 'A duplicate of what is kept.');
+		const abusive = await raise('delegate', 'Accepted, then found abusive.');
+		await endorse('otherDelegate', kept);
+		await endorse('otherDelegate', duplicate);
+		await endorse('delegate', duplicate);
+		for (const id of [kept, abusive]) await update('rapporteur', id, `status = 'accepted'`);
+		await update('rapporteur', duplicate, `status = 'merged', merged_into_id = $2`, [kept]);
+		await update('organiser', abusive, `hidden_reason = 'Abusive'`);
+		const { rows } = await as('rapporteur', async (tx) => {
+			const { rows: published } = await tx.query<{ version: number }>(
+				`select public.publish_session_summary($1, 'en', '<p>Notes</p>', 'Notes') as version`,
+				[ids.session]
+			);
+			return tx.query<{ recommendations: { id: string; endorsements: number }[] }>(
+				`select recommendations from public.session_summary_versions where session_id = $1 and version = $2`,
+				[ids.session, published[0]!.version]
+			);
+		});
+		const listed = rows[0]!.recommendations;
+		expect(listed.some((item) => item.id === abusive)).toBe(false);
+		expect(listed.find((item) => item.id === kept)).toMatchObject({ endorsements: 2 });
+	});
+});
