@@ -86,6 +86,11 @@ export async function startBackend({ port, host, publicUrl, log }: BackendOption
 		db = await openDatabase({ url });
 	}
 
+	// The app's server reads and writes Call to Action texts through its own collab
+	// endpoint, as the service role (src/lib/server/cta/live-text.ts): the same pipeline,
+	// policies and fan-out as every editor, on loopback unless told otherwise.
+	process.env.ACCORD_COLLAB_URL ||= `ws://${loopbackFor(host)}:${port}/collab`;
+
 	const collab = await createCollabServer({
 		db,
 		auth: {
@@ -221,6 +226,13 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 			return closing;
 		}
 	};
+}
+
+/** An address of this machine the server listens on, for its own connections to itself. */
+function loopbackFor(host: string): string {
+	if (host === '::1' || host === '[::1]') return '[::1]';
+	if (host === '0.0.0.0' || host === '::' || host === '' || isLoopback(host)) return '127.0.0.1';
+	return host.includes(':') ? `[${host}]` : host;
 }
 
 /** The PGlite folder, which also keeps the install's JWT secret; IN_MEMORY for none. */

@@ -1338,6 +1338,10 @@ export type Database = {
 				Args: { event_id: string };
 				Returns: Database['public']['Enums']['member_role'];
 			};
+			my_collab_access: {
+				Args: { doc: string };
+				Returns: string;
+			};
 			my_member_id: {
 				Args: { event_id: string };
 				Returns: string;

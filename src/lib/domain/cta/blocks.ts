@@ -20,7 +20,7 @@ export const SOURCE_HASH_ATTR = 'sourceHash';
 export const SOURCE_TEXT_ATTR = 'sourceText';
 
 /** Top-level node types that are blocks (what UniqueID and the source attributes apply to). */
-export const BLOCK_TYPES = ['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote'] as const;
+export const BLOCK_TYPES = ['paragraph', 'heading', 'bulletList', 'orderedList'] as const;
 
 export interface Block {
 	/** Shared by the three languages; null for a block the editor has not stamped yet. */
@@ -121,9 +121,6 @@ export function withText(block: Block, text: string): PmNode {
 			attrs,
 			content: lines.map((line) => ({ type: 'listItem', content: [{ type: 'paragraph', content: inline(line) }] }))
 		};
-	}
-	if (block.type === 'blockquote') {
-		return { type: 'blockquote', attrs, content: lines.map((line) => ({ type: 'paragraph', content: inline(line) })) };
 	}
 	return { type: 'paragraph', attrs, content: inline(lines.join(' ')) };
 }
