@@ -8,7 +8,11 @@ export const CORE_MESSAGES: readonly string[] = ['app'];
 
 /** Route ids (SvelteKit's, groups included) → the files they use beyond the core ones. */
 export const ROUTE_MESSAGES: Readonly<Record<string, readonly string[]>> = {
-	'/(public)/sign-in': []
+	'/(public)/sign-in': [],
+	'/[event=slug]/(public)/call-to-action': ['calltoaction'],
+	'/[event=slug]/(public)/call-to-action/[document]': ['calltoaction', 'editor'],
+	'/[event=slug]/(public)/call-to-action/[document]/translation': ['calltoaction'],
+	'/[event=slug]/(public)/call-to-action/[document]/versions': ['calltoaction']
 };
 
 /** The message files (without `.json`) the page at `routeId` needs, out of `available`. */

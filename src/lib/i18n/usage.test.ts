@@ -25,6 +25,9 @@ const enums = Constants.public.Enums;
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
 	'cta.status.*': enums.document_status,
 	'cta.statusHelp.*': enums.document_status,
+	'cta.amend.status.*': enums.amendment_status,
+	'cta.drift.*': ['ok', 'outdated', 'missing', 'extra'],
+	'cta.versionsPage.change.*': ['added', 'removed', 'changed'],
 	'event.status.*': enums.event_status,
 	'indicators.domain.*': enums.indicator_domain,
 	'indicators.roundStatus.*': enums.round_status,

@@ -67,7 +67,7 @@ export function compareBlocks(before: Block[], after: Block[]): BlockComparison[
 	return rows;
 }
 
-export function changeCounts(rows: BlockComparison[]): Record<BlockChange, number> {
+export function changeCounts(rows: Pick<BlockComparison, 'change'>[]): Record<BlockChange, number> {
 	const counts: Record<BlockChange, number> = { same: 0, changed: 0, added: 0, removed: 0 };
 	for (const row of rows) counts[row.change]++;
 	return counts;

@@ -9,7 +9,8 @@ import type { Block, PmNode } from '$lib/domain/cta/blocks';
 import { SOURCE_HASH_ATTR, SOURCE_TEXT_ATTR, blocksOf, translationOf, withText } from '$lib/domain/cta/blocks';
 import { DataError, unwrap } from '../errors';
 import type { Language } from './live-text';
-import { LANGUAGES, blockIndex, docName, fragmentJson, insertBlock, readLiveTexts, replaceBlock, setBlockAttributes, withLiveText } from './live-text';
+import { LANGUAGES, docName, readLiveTexts, withLiveText } from './live-text';
+import { blockIndex, fragmentJson, insertBlock, replaceBlock, setBlockAttributes } from './yjs-blocks';
 
 type Client = SupabaseClient<Database>;
 
@@ -18,8 +19,10 @@ export { LANGUAGES };
 
 /** A refusal the page explains with one of its own messages (`calltoaction.errors.*`). */
 export class CallToActionRefusal extends Error {
-	constructor(readonly messageKey: string) {
+	readonly messageKey: string;
+	constructor(messageKey: string) {
 		super(messageKey);
+		this.messageKey = messageKey;
 	}
 }
 
@@ -114,7 +117,9 @@ async function accessTo(supabase: Client, documentId: string, language: Language
 }
 
 async function requireWrite(supabase: Client, documentId: string, language: Language): Promise<void> {
-	if ((await accessTo(supabase, documentId, language)) !== 'write') throw new CallToActionRefusal('calltoaction.errors.readOnly');
+	if ((await accessTo(supabase, documentId, language)) !== 'write') {
+		throw new CallToActionRefusal('cta.errors.readOnly');
+	}
 }
 
 /** A delegate proposes replacement text for one block; refused when the block is gone. */
@@ -122,8 +127,12 @@ export async function proposeAmendment(
 	supabase: Client,
 	input: { documentId: string; language: Language; blockId: string; text: string; reason: string }
 ): Promise<string> {
-	const exists = await withLiveText(input.documentId, input.language, (_doc, fragment) => blockIndex(fragment, input.blockId) >= 0);
-	if (!exists) throw new CallToActionRefusal('calltoaction.errors.blockMissing');
+	const exists = await withLiveText(
+		input.documentId,
+		input.language,
+		(_doc, fragment) => blockIndex(fragment, input.blockId) >= 0
+	);
+	if (!exists) throw new CallToActionRefusal('cta.errors.blockMissing');
 	return unwrap(
 		'callToAction.propose',
 		await supabase.rpc('propose_amendment', {
@@ -152,15 +161,23 @@ export async function decideAmendment(
 		.eq('document_id', input.documentId)
 		.maybeSingle();
 	if (error) throw new DataError('callToAction.amendment', error);
-	if (!amendment) throw new CallToActionRefusal('calltoaction.errors.amendmentGone');
+	if (!amendment) throw new CallToActionRefusal('cta.errors.amendmentGone');
 	const language = amendment.language as Language;
 	if (input.accept) {
-		const exists = await withLiveText(input.documentId, language, (_doc, fragment) => blockIndex(fragment, amendment.block_id) >= 0);
-		if (!exists) throw new CallToActionRefusal('calltoaction.errors.blockMissing');
+		const exists = await withLiveText(
+			input.documentId,
+			language,
+			(_doc, fragment) => blockIndex(fragment, amendment.block_id) >= 0
+		);
+		if (!exists) throw new CallToActionRefusal('cta.errors.blockMissing');
 	}
 	unwrap(
 		'callToAction.decide',
-		await supabase.rpc('decide_amendment', { amendment_id: input.amendmentId, accept: input.accept, reason: input.reason })
+		await supabase.rpc('decide_amendment', {
+			amendment_id: input.amendmentId,
+			accept: input.accept,
+			reason: input.reason
+		})
 	);
 	if (!input.accept) return;
 	await withLiveText(input.documentId, language, (_doc, fragment) => {
@@ -180,15 +197,17 @@ export async function confirmTranslation(
 ): Promise<void> {
 	const master = input.document.master_language as Language;
 	await requireWrite(supabase, input.document.id, input.language);
-	const masterBlock = (await liveBlocks(input.document.id, [master]))[master].find((block) => block.id === input.blockId);
-	if (!masterBlock) throw new CallToActionRefusal('calltoaction.errors.blockMissing');
+	const masterBlock = (await liveBlocks(input.document.id, [master]))[master].find(
+		(block) => block.id === input.blockId
+	);
+	if (!masterBlock) throw new CallToActionRefusal('cta.errors.blockMissing');
 	const found = await withLiveText(input.document.id, input.language, (_doc, fragment) => {
 		const index = blockIndex(fragment, input.blockId);
 		if (index < 0) return false;
 		setBlockAttributes(fragment, index, { [SOURCE_HASH_ATTR]: masterBlock.hash, [SOURCE_TEXT_ATTR]: masterBlock.text });
 		return true;
 	});
-	if (!found) throw new CallToActionRefusal('calltoaction.errors.blockMissing');
+	if (!found) throw new CallToActionRefusal('cta.errors.blockMissing');
 }
 
 /**
@@ -204,9 +223,12 @@ export async function startFromMaster(
 	await requireWrite(supabase, input.document.id, input.language);
 	const masterBlocks = (await liveBlocks(input.document.id, [master]))[master];
 	const position = masterBlocks.findIndex((block) => block.id === input.blockId);
-	if (position < 0) throw new CallToActionRefusal('calltoaction.errors.blockMissing');
+	if (position < 0) throw new CallToActionRefusal('cta.errors.blockMissing');
 	const masterBlock = masterBlocks[position]!;
-	const previousIds = masterBlocks.slice(0, position).map((block) => block.id).reverse();
+	const previousIds = masterBlocks
+		.slice(0, position)
+		.map((block) => block.id)
+		.reverse();
 	await withLiveText(input.document.id, input.language, (_doc, fragment) => {
 		if (blockIndex(fragment, input.blockId) >= 0) return;
 		let at = 0;
@@ -241,24 +263,40 @@ export async function saveVersion(
 		'callToAction.saveVersion',
 		await supabase
 			.from('document_versions')
-			.insert({ document_id: input.documentId, name: input.name, body, content: content as never, created_by: input.userId })
+			.insert({
+				document_id: input.documentId,
+				name: input.name,
+				body,
+				content: content as never,
+				created_by: input.userId
+			})
 			.select('id')
 			.single()
 	);
 }
 
-export async function setStatus(supabase: Client, documentId: string, status: Database['public']['Enums']['document_status']) {
+export async function setStatus(
+	supabase: Client,
+	documentId: string,
+	status: Database['public']['Enums']['document_status']
+) {
 	unwrap('callToAction.setStatus', await supabase.rpc('set_document_status', { document_id: documentId, status }));
 }
 
 export async function endorse(supabase: Client, amendmentId: string, eventId: string, endorse: boolean) {
 	const { data: memberId } = await supabase.rpc('my_member_id', { event_id: eventId });
-	if (!memberId) throw new CallToActionRefusal('calltoaction.errors.readOnly');
+	if (!memberId) throw new CallToActionRefusal('cta.errors.readOnly');
 	if (endorse) {
-		const { error } = await supabase.from('amendment_endorsements').insert({ amendment_id: amendmentId, member_id: memberId });
+		const { error } = await supabase
+			.from('amendment_endorsements')
+			.insert({ amendment_id: amendmentId, member_id: memberId });
 		if (error && error.code !== '23505') throw new DataError('callToAction.endorse', error);
 	} else {
-		const { error } = await supabase.from('amendment_endorsements').delete().eq('amendment_id', amendmentId).eq('member_id', memberId);
+		const { error } = await supabase
+			.from('amendment_endorsements')
+			.delete()
+			.eq('amendment_id', amendmentId)
+			.eq('member_id', memberId);
 		if (error) throw new DataError('callToAction.withdrawEndorsement', error);
 	}
 }
@@ -271,5 +309,8 @@ export async function linkRecommendation(
 	const change = input.blockId
 		? { status: 'merged' as const, document_id: input.documentId, merged_block_id: input.blockId }
 		: { status: 'accepted' as const, document_id: null, merged_block_id: null };
-	unwrap('callToAction.link', await supabase.from('recommendations').update(change).eq('id', input.recommendationId).select('id').single());
+	unwrap(
+		'callToAction.link',
+		await supabase.from('recommendations').update(change).eq('id', input.recommendationId).select('id').single()
+	);
 }

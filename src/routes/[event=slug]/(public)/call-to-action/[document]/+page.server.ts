@@ -76,7 +76,9 @@ export const actions = {
 	setStatus: async ({ request, locals, params }) => {
 		const { document } = await documentPage(locals, params);
 		const status = textOf(await request.formData(), 'status');
-		if (!(STATUSES as readonly string[]).includes(status)) return fail(400, { formId: 'status', message: 'error.data.invalid', values: {} });
+		if (!(STATUSES as readonly string[]).includes(status)) {
+			return fail(400, { formId: 'status', message: 'error.data.invalid', values: {} });
+		}
 		try {
 			await setStatus(locals.supabase, document.id, status as (typeof STATUSES)[number]);
 		} catch (cause) {

@@ -1,0 +1,204 @@
+// The Call to Action as delegates, translators and organisers use it (DESIGN §5): the text
+// served before any JavaScript, translations flagged outdated when the master changes,
+// amendments proposed, endorsed and accepted into every open page, and a frozen text that
+// no socket can change.
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { createClient } from '@supabase/supabase-js';
+import { MESSAGE_SYNC, COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/protocol.ts';
+import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
+import {
+	SLUG,
+	newDocument,
+	paragraph,
+	readBlocks,
+	setDocumentStatus,
+	translated,
+	writeBlocks
+} from './call-to-action-helpers';
+import { expect, t, test } from './fixtures';
+import { signInAs } from './sign-in-as';
+
+const MASTER = [
+	{ type: 'heading', attrs: { id: 'b-head', level: 2 }, content: [{ type: 'text', text: 'Our commitments' }] },
+	paragraph('b-invest', 'Invest in the social service workforce.'),
+	paragraph('b-train', 'Train supervisors in every region.')
+];
+
+test('the page HTML carries the current text before any JavaScript', async ({ page, baseURL }) => {
+	const id = await newDocument(baseURL!, 'Server-rendered text');
+	await writeBlocks(baseURL!, id, 'en', MASTER);
+	await writeBlocks(
+		baseURL!,
+		id,
+		'ro',
+		translated(MASTER, [
+			'Angajamentele noastre',
+			'Investiți în personalul din serviciile sociale.',
+			'Formați supervizori în fiecare regiune.'
+		])
+	);
+	await signInAs(page, 'delegate.ba.1@accord.test');
+	// The request carries the session cookie and runs no script: what slow Wi-Fi shows first.
+	const html = await (await page.request.get(`/${SLUG}/call-to-action/${id}?lang=ro`)).text();
+	expect(html).toContain('Investiți în personalul din serviciile sociale.');
+	expect(html).toContain('data-testid="server-text"');
+});
+
+test('a Romanian paragraph turns outdated when the English one changes, and clears once the translator confirms it', async ({
+	browser,
+	baseURL
+}) => {
+	const id = await newDocument(baseURL!, 'Drift');
+	await writeBlocks(baseURL!, id, 'en', MASTER);
+	await writeBlocks(
+		baseURL!,
+		id,
+		'ro',
+		translated(MASTER, [
+			'Angajamentele noastre',
+			'Investiți în personalul din serviciile sociale.',
+			'Formați supervizori în fiecare regiune.'
+		])
+	);
+
+	const writer = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+	await signInAs(writer, 'delegate.al.2@accord.test');
+	await writer.goto(`/${SLUG}/call-to-action/${id}?lang=en`);
+	const editor = writer.getByRole('textbox', { name: t('en', 'cta.editorLabel', { language: 'en' }) });
+	await expect(editor).toBeVisible({ timeout: 20_000 });
+	await editor.getByText('Invest in the social service workforce.').click();
+	await writer.keyboard.press('End');
+	await writer.keyboard.press('ArrowLeft');
+	await writer.keyboard.type(' and its supervisors');
+	await expect
+		.poll(async () => (await readBlocks(baseURL!, id, 'en'))[1]?.text)
+		.toBe('Invest in the social service workforce and its supervisors.');
+
+	const translator = await (await browser.newContext({ locale: 'ro-RO' })).newPage();
+	await signInAs(translator, 'delegate.am.2@accord.test', 'ro');
+	await translator.goto(`/${SLUG}/call-to-action/${id}/translation?lang=ro`);
+	const row = translator.locator('[data-testid="aligned-block"][data-block-id="b-invest"]');
+	await expect(row).toHaveAttribute('data-status', 'outdated');
+	await expect(row.getByText(t('ro', 'cta.drift.outdated'))).toBeVisible();
+	await expect(row.locator('ins')).toContainText('and its supervisors');
+	await expect(translator.getByTestId('drift-counts')).toContainText('1');
+
+	// The translator updates the Romanian paragraph in the editor, then confirms it.
+	await translator.goto(`/${SLUG}/call-to-action/${id}?lang=ro`);
+	const roEditor = translator.getByRole('textbox', { name: t('ro', 'cta.editorLabel', { language: 'ro' }) });
+	await expect(roEditor).toBeVisible({ timeout: 20_000 });
+	await roEditor.getByText('Investiți în personalul din serviciile sociale.').click();
+	await translator.keyboard.press('End');
+	await translator.keyboard.press('ArrowLeft');
+	await translator.keyboard.type(' și în supervizorii săi');
+	await expect.poll(async () => (await readBlocks(baseURL!, id, 'ro'))[1]?.text).toContain('supervizorii săi');
+	await translator.goto(`/${SLUG}/call-to-action/${id}/translation?lang=ro`);
+	await row.getByRole('button', { name: t('ro', 'cta.drift.confirm') }).click();
+	await expect(row).toHaveAttribute('data-status', 'ok');
+	await expect(translator.getByTestId('drift-counts')).toHaveText(t('ro', 'cta.drift.allUpToDate'));
+});
+
+test('in amendment mode a delegate proposes, another endorses, an organiser accepts, and every open page shows the new text', async ({
+	browser,
+	baseURL
+}) => {
+	const id = await newDocument(baseURL!, 'Amendments');
+	await writeBlocks(baseURL!, id, 'en', MASTER);
+	await writeBlocks(
+		baseURL!,
+		id,
+		'ro',
+		translated(MASTER, ['Angajamentele noastre', 'Investiți în personal.', 'Formați supervizori.'])
+	);
+	await setDocumentStatus(baseURL!, id, 'amendments');
+	const url = `/${SLUG}/call-to-action/${id}?lang=en`;
+
+	const proposer = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+	await signInAs(proposer, 'delegate.az.1@accord.test');
+	await proposer.goto(url);
+	const text = proposer.getByRole('textbox', { name: t('en', 'cta.editorLabel', { language: 'en' }) });
+	await expect(text).toBeVisible({ timeout: 20_000 });
+	await expect(text).toHaveAttribute('contenteditable', 'false');
+
+	const paragraphCard = proposer.getByRole('listitem').filter({ hasText: 'Train supervisors in every region.' });
+	await paragraphCard.getByText(t('en', 'cta.amend.propose')).first().click();
+	await paragraphCard.getByLabel(t('en', 'cta.amend.text')).fill('Train and pay supervisors in every region.');
+	await paragraphCard.getByLabel(t('en', 'cta.amend.reason')).fill('Pay keeps them in post.');
+	await paragraphCard.getByRole('button', { name: t('en', 'cta.amend.submit') }).click();
+	await expect(proposer.getByText(t('en', 'cta.amend.proposed'))).toBeVisible();
+
+	const endorser = await (await browser.newContext({ locale: 'ro-RO' })).newPage();
+	await signInAs(endorser, 'delegate.az.2@accord.test', 'ro');
+	await endorser.goto(url);
+	const amendment = endorser.getByTestId('amendment').filter({ hasText: 'Train and pay supervisors' });
+	await amendment.getByRole('button', { name: t('ro', 'cta.amend.endorse') }).click();
+	await expect(amendment.getByTestId('endorsements')).toHaveText(t('ro', 'cta.amend.endorsements', { count: 1 }));
+	const endorserText = endorser.getByRole('textbox', { name: t('ro', 'cta.editorLabel', { language: 'en' }) });
+	await expect(endorserText).toBeVisible({ timeout: 20_000 });
+
+	const organiser = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+	await signInAs(organiser, 'organiser@accord.test');
+	await organiser.goto(url);
+	const decision = organiser.getByTestId('amendment').filter({ hasText: 'Train and pay supervisors' });
+	await decision.getByLabel(t('en', 'cta.amend.decisionReason')).fill('Agreed in plenary');
+	await decision.getByRole('button', { name: t('en', 'cta.amend.accept') }).click();
+	await expect(organiser.getByText(t('en', 'cta.amend.accepted'))).toBeVisible();
+
+	// No reload: the server's change arrives in the open editors through Yjs.
+	await expect(text).toContainText('Train and pay supervisors in every region.');
+	await expect(endorserText).toContainText('Train and pay supervisors in every region.');
+	// The Romanian paragraph of that block is now behind its master.
+	const ro = await readBlocks(baseURL!, id, 'ro');
+	const en = await readBlocks(baseURL!, id, 'en');
+	expect(ro.find((b) => b.id === 'b-train')?.sourceHash).not.toBe(en.find((b) => b.id === 'b-train')?.hash);
+	await organiser.reload();
+	await expect(organiser.getByTestId('drift-ro')).toContainText(/1/);
+
+	// Once amendment mode is over, a new proposal is refused with a translated message.
+	await setDocumentStatus(baseURL!, id, 'frozen');
+	const second = proposer.getByRole('listitem').filter({ hasText: 'Our commitments' }).first();
+	await second.getByText(t('en', 'cta.amend.propose')).first().click();
+	await second.getByLabel(t('en', 'cta.amend.text')).fill('Our shared commitments');
+	await second.getByRole('button', { name: t('en', 'cta.amend.submit') }).click();
+	await expect(proposer.getByRole('alert').filter({ hasText: t('en', 'error.data.notInAmendmentMode') })).toBeVisible();
+});
+
+test('after freezing, a hand-crafted Yjs update on a delegate’s socket does not change the stored text', async ({
+	baseURL
+}) => {
+	const id = await newDocument(baseURL!, 'Frozen');
+	await writeBlocks(baseURL!, id, 'en', MASTER);
+	await setDocumentStatus(baseURL!, id, 'frozen');
+	const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
+	const supabase = createClient(baseURL!, anonKey, { auth: { persistSession: false } });
+	const { data } = await supabase.auth.signInWithPassword({
+		email: 'delegate.al.1@accord.test',
+		password: 'accord-demo'
+	});
+	const socket = new WebSocket(`${baseURL!.replace(/^http/, 'ws')}/collab/cta:${id}:en`, [
+		COLLAB_SUBPROTOCOL,
+		TOKEN_PROTOCOL_PREFIX + data.session!.access_token
+	]);
+	await new Promise((resolve, reject) => {
+		socket.once('open', resolve);
+		socket.once('error', reject);
+	});
+	const forged = new Y.Doc();
+	forged.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+	(forged.getXmlFragment('default').get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Forged words.')]);
+	const frame = encoding.createEncoder();
+	encoding.writeVarUint(frame, MESSAGE_SYNC);
+	syncProtocol.writeUpdate(frame, Y.encodeStateAsUpdate(forged));
+	socket.send(encoding.toUint8Array(frame));
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	socket.close();
+	const stored = await readBlocks(baseURL!, id, 'en');
+	expect(stored.map((block) => block.text)).toEqual([
+		'Our commitments',
+		'Invest in the social service workforce.',
+		'Train supervisors in every region.'
+	]);
+});
