@@ -289,3 +289,19 @@ test('the session page has no serious accessibility problem, editing or read-onl
 		}
 	}
 });
+
+test('a rapporteur promotes a selected passage of the notes to a recommendation in one action', async ({ browser }) => {
+	const mihaela = await person(browser, RAPPORTEUR);
+	const { page } = mihaela;
+	await page.goto(PUBLISH_PAGE);
+	await expect(indicator(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+	const passage = 'Guarantee one supervisor for every ten social workers';
+	await typeAtEnd(page, passage);
+	await page.keyboard.press('Shift+Home');
+	await page.getByRole('button', { name: t('en', 'notes.promote.action') }).click();
+	await expect(page.getByText(t('en', 'notes.promote.done'))).toBeVisible();
+	const board = page.getByRole('region', { name: t('en', 'recommendations.title') });
+	await expect(board.getByText(passage)).toBeVisible();
+	expect(mihaela.errors).toEqual([]);
+	await mihaela.context.close();
+});
