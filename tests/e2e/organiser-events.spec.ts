@@ -343,7 +343,7 @@ test.describe('a delegate asking for organiser actions', () => {
 			.insert({ event_id: 'e0000000-0000-4000-8000-000000002018', day_index: 9, date: '2018-11-22' });
 		expect(day.error?.code).toBe('42501');
 
-		// In the UI the refusal reads in the person's language.
+		// Nor does the UI offer what the database refuses.
 		await page.goto(`/${SEED_EVENT}/programme`);
 		await expect(page.getByRole('link', { name: t('en', 'nav.organise') })).toHaveCount(0);
 	});

@@ -141,6 +141,8 @@ describe('days', () => {
 
 	it('are the organisers’ alone', async () => {
 		await expect(addDay(users.delegate, '2026-05-11')).rejects.toMatchObject({ code: '42501' });
+		// Even on a date that is taken: the refusal says whose days they are, not what is there.
+		await expect(addDay(users.delegate, '2026-05-12')).rejects.toMatchObject({ hint: 'not_an_organiser' });
 		await expect(addDay(users.outsider, '2026-05-11')).rejects.toMatchObject({ code: '42501' });
 	});
 });

@@ -25,7 +25,10 @@ export async function list(supabase: Client, eventId: string) {
 export async function add(supabase: Client, eventId: string, date: string, theme: Theme) {
 	unwrap(
 		'eventDays.add',
-		await supabase.from('event_days').insert({ event_id: eventId, day_index: 1, date, theme: themeColumn(theme) })
+		await supabase
+			.from('event_days')
+			.insert({ event_id: eventId, day_index: 1, date, theme: themeColumn(theme) })
+			.select('id')
 	);
 }
 
