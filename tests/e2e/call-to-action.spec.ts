@@ -202,3 +202,46 @@ test('after freezing, a hand-crafted Yjs update on a delegate’s socket does no
 		'Train supervisors in every region.'
 	]);
 });
+
+test('three delegates edit the same paragraph at once, in two UI languages, and end with the same text', async ({
+	browser,
+	baseURL
+}) => {
+	const id = await newDocument(baseURL!, 'Co-editing');
+	await writeBlocks(baseURL!, id, 'en', [paragraph('b-shared', 'We agree.')]);
+	const people = [
+		{ email: 'delegate.md.1@accord.test', locale: 'en' as const, words: ' Alpha' },
+		{ email: 'delegate.md.2@accord.test', locale: 'en' as const, words: ' Beta' },
+		{ email: 'delegate.ro.1@accord.test', locale: 'ro' as const, words: ' Gama' }
+	];
+	const editors = await Promise.all(
+		people.map(async (person) => {
+			const page = await (await browser.newContext({ locale: person.locale === 'ro' ? 'ro-RO' : 'en-GB' })).newPage();
+			await signInAs(page, person.email, person.locale);
+			await page.goto(`/${SLUG}/call-to-action/${id}?lang=en`);
+			const editor = page.getByRole('textbox', { name: t(person.locale, 'cta.editorLabel', { language: 'en' }) });
+			await expect(editor).toBeVisible({ timeout: 20_000 });
+			await editor.getByText('We agree.').click();
+			await page.keyboard.press('End');
+			return { page, editor, ...person };
+		})
+	);
+	await Promise.all(editors.map(({ page, words }) => page.keyboard.type(words, { delay: 20 })));
+	// Typed at the same place at the same moment, letters interleave; what matters is that
+	// nothing is lost and every screen converges on one text.
+	const textOf = (editor: (typeof editors)[number]['editor']) =>
+		editor.evaluate((element) => {
+			const copy = element.cloneNode(true) as HTMLElement;
+			copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+			return copy.textContent ?? '';
+		});
+	const expectedLength = 'We agree.'.length + people.reduce((sum, person) => sum + person.words.length, 0);
+	for (const entry of editors) await expect.poll(async () => (await textOf(entry.editor)).length).toBe(expectedLength);
+	const texts = await Promise.all(editors.map((entry) => textOf(entry.editor)));
+	const letters = (text: string) => [...text].sort().join('');
+	expect(letters(texts[0]!)).toBe(letters('We agree.' + people.map((person) => person.words).join('')));
+	expect(new Set(texts).size).toBe(1);
+	await expect
+		.poll(async () => (await readBlocks(baseURL!, id, 'en'))[0]?.text)
+		.toBe(texts[0]!.replace(/\s+/g, ' ').trim());
+});

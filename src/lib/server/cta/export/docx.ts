@@ -90,6 +90,37 @@ export async function toDocx(doc: ExportDocument, labels: Record<string, string>
 	const document = new Document({
 		creator: 'Accord',
 		title: doc.languages[0]?.title ?? 'Call to Action',
+		// Named like Word's own styles, so Word, LibreOffice and converters see real headings.
+		styles: {
+			paragraphStyles: [
+				{
+					id: 'Title',
+					name: 'Title',
+					basedOn: 'Normal',
+					next: 'Normal',
+					quickFormat: true,
+					run: { size: 36, bold: true }
+				},
+				{
+					id: 'Heading2',
+					name: 'Heading 2',
+					basedOn: 'Normal',
+					next: 'Normal',
+					quickFormat: true,
+					run: { size: 28, bold: true },
+					paragraph: { spacing: { before: 240, after: 120 } }
+				},
+				{
+					id: 'Heading3',
+					name: 'Heading 3',
+					basedOn: 'Normal',
+					next: 'Normal',
+					quickFormat: true,
+					run: { size: 24, bold: true },
+					paragraph: { spacing: { before: 200, after: 100 } }
+				}
+			]
+		},
 		numbering: {
 			config: [
 				{
