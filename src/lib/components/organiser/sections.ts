@@ -14,7 +14,10 @@ export const ORGANISER_SECTIONS: readonly OrganiserSection[] = [
 	{ path: '', label: 'organiser.sections.overview' },
 	{ path: 'settings', label: 'organiser.sections.settings' },
 	{ path: 'members', label: 'organiser.sections.members' },
-	{ path: 'sessions', label: 'sessions.title' }
+	{ path: 'sessions', label: 'sessions.title' },
+	{ path: 'import', label: 'peopleImport.title' },
+	{ path: 'invitations', label: 'peopleInvitations.title' },
+	{ path: 'badges', label: 'peopleBadges.title' }
 ];
 
 /** The link to a section of an event's console. */

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { countryIndex, parseDelegates, type ImportProblem } from './delegates.ts';
 
 const countries = countryIndex([
-	{ code: 'MD', names: ['Moldova', 'Republica Moldova', 'Молдова'] },
+	{ code: 'MD', names: ['Republic of Moldova', 'Republica Moldova', 'Республика Молдова'] },
+	{ code: 'KR', names: ['Republic of Korea', 'Republica Coreea', 'Республика Корея'] },
+	{ code: 'KP', names: ["Democratic People's Republic of Korea", 'Republica Populară Democrată Coreeană', 'КНДР'] },
+	{ code: 'RU', names: ['Russian Federation', 'Federația Rusă', 'Российская Федерация'] },
 	{ code: 'RO', names: ['Romania', 'România', 'Румыния'] },
 	{ code: 'GE', names: ['Georgia', 'Georgia', 'Грузия'] }
 ]);
@@ -62,6 +65,21 @@ describe('parseDelegates', () => {
 			role: 'delegate',
 			language: 'ro'
 		});
+	});
+
+	it('knows countries by code, formal and everyday name in any language', () => {
+		const index = countries;
+		for (const [name, code] of [
+			['md', 'MD'],
+			['Moldova', 'MD'],
+			['Молдова', 'MD'],
+			['Republica Moldova', 'MD'],
+			['Россия', 'RU'],
+			['Russia', 'RU'],
+			['Korea', 'KR']
+		]) {
+			expect(index.get(name.toLowerCase()), name).toBe(code);
+		}
 	});
 
 	it('takes Russian headers', () => {

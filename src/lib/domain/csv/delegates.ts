@@ -74,13 +74,36 @@ const REQUIRED: readonly ImportField[] = ['email', 'name'];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const MAX_LENGTH: Partial<Record<ImportField, number>> = { email: 254, name: 200, organisation: 300 };
 
-/** Country names (any language) and codes → code. */
+/** Everyday names people type for countries whose reference name is the formal one. */
+const COUNTRY_EVERYDAY_NAMES: Record<string, string[]> = {
+	GB: ['UK', 'United Kingdom', 'Great Britain', 'Marea Britanie', 'Великобритания'],
+	MK: ['Macedonia', 'North Macedonia', 'Macedonia de Nord', 'Северная Македония', 'Македония'],
+	RU: ['Russia', 'Rusia', 'Россия'],
+	TR: ['Turkey', 'Türkiye', 'Turcia', 'Турция'],
+	US: ['USA', 'United States', 'SUA', 'США']
+};
+
+/** "Republic of Moldova" → "moldova": the short form people write, in each language. */
+const FORMAL_PREFIX = /^(republic of|republica|республика) /;
+
+/**
+ * Country names (any language), everyday short forms and codes → code. A short form made
+ * by dropping "Republic of" is taken only where it names a single country.
+ */
 export function countryIndex(countries: CountryName[]): Map<string, string> {
 	const map = new Map<string, string>();
+	const short = new Map<string, string | null>();
 	for (const country of countries) {
 		map.set(normalizeLabel(country.code), country.code);
-		for (const name of country.names) map.set(normalizeLabel(name), country.code);
+		for (const name of [...country.names, ...(COUNTRY_EVERYDAY_NAMES[country.code] ?? [])]) {
+			const label = normalizeLabel(name);
+			map.set(label, country.code);
+			const shortened = label.replace(FORMAL_PREFIX, '');
+			if (shortened !== label)
+				short.set(shortened, short.has(shortened) && short.get(shortened) !== country.code ? null : country.code);
+		}
 	}
+	for (const [label, code] of short) if (code && !map.has(label)) map.set(label, code);
 	return map;
 }
 

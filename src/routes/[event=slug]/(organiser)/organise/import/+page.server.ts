@@ -3,7 +3,7 @@
 // posts that text again and reads and checks it afresh, so any server instance can take
 // either step, a restart in between loses nothing, and nothing unchecked is written.
 import { fail } from '@sveltejs/kit';
-import { parseDelegates, type ImportProblem } from '$lib/domain/csv/delegates';
+import { parseDelegates, type DelegateRow, type ImportProblem } from '$lib/domain/csv/delegates';
 import { errorMessageKey, errorStatus } from '$lib/domain/errors';
 import { DataError } from '$lib/server/errors';
 import { eventOf } from '$lib/server/event-context';
@@ -27,7 +27,7 @@ export interface ImportPreview {
 	existingCount: number;
 	problems: ImportProblem[];
 	problemCount: number;
-	sample: { line: number; email: string; displayName: string; countryCode: string | null; role: string }[];
+	sample: Pick<DelegateRow, 'line' | 'email' | 'displayName' | 'countryCode' | 'role'>[];
 }
 
 async function readUpload(data: FormData): Promise<{ fileName: string; content: string } | 'missing' | 'tooLarge'> {
