@@ -69,7 +69,7 @@ describe('parseDelegates', () => {
 
 	it('knows countries by code, formal and everyday name in any language', () => {
 		const index = countries;
-		for (const [name, code] of [
+		const expected: [string, string][] = [
 			['md', 'MD'],
 			['Moldova', 'MD'],
 			['Молдова', 'MD'],
@@ -77,7 +77,8 @@ describe('parseDelegates', () => {
 			['Россия', 'RU'],
 			['Russia', 'RU'],
 			['Korea', 'KR']
-		]) {
+		];
+		for (const [name, code] of expected) {
 			expect(index.get(name.toLowerCase()), name).toBe(code);
 		}
 	});

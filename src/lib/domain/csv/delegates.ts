@@ -99,8 +99,9 @@ export function countryIndex(countries: CountryName[]): Map<string, string> {
 			const label = normalizeLabel(name);
 			map.set(label, country.code);
 			const shortened = label.replace(FORMAL_PREFIX, '');
-			if (shortened !== label)
+			if (shortened !== label) {
 				short.set(shortened, short.has(shortened) && short.get(shortened) !== country.code ? null : country.code);
+			}
 		}
 	}
 	for (const [label, code] of short) if (code && !map.has(label)) map.set(label, code);
