@@ -143,6 +143,15 @@ describe('closing time', () => {
 });
 
 describe('opening time', () => {
+	it('open_round refuses a round whose closing time has passed', async () => {
+		const s = await setup({ closesIn: '1 hour', open: false });
+		await pass(s.roundId, 'closes_at');
+		const refused = await refusal(
+			asUser(db, s.organiser, (tx) => tx.query(`select public.open_round($1)`, [s.roundId]))
+		);
+		expect(refused).toMatchObject({ code: 'AC009', hint: 'round_closing_time_passed' });
+	});
+
 	it('a round due to open opens with its first vote, and not before its time', async () => {
 		const s = await setup({ opensIn: '1 hour', open: false });
 		expect((await refusal(castAs(s.delegate, s.roundId, s.indicatorId, 'agree'))).hint).toBe('round_not_open');

@@ -51,6 +51,7 @@ export const HINT_MESSAGES = {
 	recommendation_text_too_long: 'recommendations.error.textTooLong',
 	rejection_needs_reason: 'error.data.rejectionNeedsReason',
 	results_hidden: 'error.data.resultsHidden',
+	round_closing_time_passed: 'error.data.roundClosingTimePassed',
 	round_locked: 'error.data.roundLocked',
 	round_not_found: 'error.data.roundNotFound',
 	round_not_open: 'error.data.roundNotOpen',

@@ -25,7 +25,7 @@ export type LiveSource = {
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
-/** Changes arriving this close together make one reload. */
+/** Changes arriving this close together make one reload (a caller may ask for a longer gap). */
 const COALESCE_MS = 150;
 
 class LiveSubscription {
@@ -43,7 +43,11 @@ function settings(): BrowserSupabaseSettings {
  *     const feed = live(() => ({ channel: `programme:${id}`, postgresChanges: { table: 'sessions',
  *       filter: `event_id=eq.${id}` } }), 'app:programme');
  */
-export function live(source: () => LiveSource, dependency: `app:${string}`): LiveSubscription {
+export function live(
+	source: () => LiveSource,
+	dependency: `app:${string}`,
+	options: { coalesceMs?: number } = {}
+): LiveSubscription {
 	const subscription = new LiveSubscription();
 
 	// A token the server refreshed arrives with new page data; hand it to Realtime.
@@ -55,7 +59,7 @@ export function live(source: () => LiveSource, dependency: `app:${string}`): Liv
 
 	$effect(() => {
 		const wanted = source();
-		const reload = coalesce(() => invalidate(dependency).catch(() => undefined), COALESCE_MS);
+		const reload = coalesce(() => invalidate(dependency).catch(() => undefined), options.coalesceMs ?? COALESCE_MS);
 		let channel: RealtimeChannel | undefined;
 		let left = false;
 		let joinedBefore = false;
