@@ -1,0 +1,106 @@
+// Shared by the voting specs: people of the 2018 seed, signed in from the test the way any
+// Supabase client signs in, and browser contexts in a language.
+import AxeBuilder from '@axe-core/playwright';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Browser, Page } from '@playwright/test';
+import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
+import { BROWSER_LOCALE, expect, t, type Locale } from './fixtures';
+import { signInAs } from './sign-in-as';
+
+export const SLUG = 'social-workforce-2018';
+export const EVENT_ID = 'e0000000-0000-4000-8000-000000002018';
+
+/** One delegate per language, each preferring that language in the seed. */
+export const DELEGATES: Record<Locale, string> = {
+	en: 'delegate.ge.1@accord.test',
+	ro: 'delegate.md.1@accord.test',
+	ru: 'delegate.by.1@accord.test'
+};
+
+export async function client(baseURL: string, email: string): Promise<SupabaseClient> {
+	const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
+	const supabase = createClient(baseURL, anonKey, { auth: { persistSession: false } });
+	const { error } = await supabase.auth.signInWithPassword({ email, password: 'accord-demo' });
+	if (error) throw new Error(`${email} sign-in failed: ${error.message}`);
+	return supabase;
+}
+
+export async function signedIn(
+	browser: Browser,
+	locale: Locale,
+	email: string,
+	options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}
+): Promise<Page> {
+	const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], ...options });
+	const page = await context.newPage();
+	await signInAs(page, email, locale);
+	return page;
+}
+
+/** A round on the seed's first indicators, opened, through the API as the organiser. */
+export async function openRound(
+	organiser: SupabaseClient,
+	settings: { indicators?: number; allowBlock?: boolean; visibility?: 'live' | 'after_close'; mode?: string } = {}
+): Promise<{ id: string; indicators: { id: string; code: string }[] }> {
+	const { data: indicators, error: listError } = await organiser
+		.from('indicators')
+		.select('id, code')
+		.eq('event_id', EVENT_ID)
+		.order('position')
+		.order('code')
+		.limit(settings.indicators ?? 2);
+	if (listError) throw listError;
+	const { data: round, error } = await organiser
+		.from('voting_rounds')
+		.insert({
+			event_id: EVENT_ID,
+			title: { en: `Test round ${Date.now()}`, ro: 'Tur de vot de test', ru: 'Тестовый тур голосования' },
+			mode: settings.mode ?? 'per_delegate',
+			quorum_percent: 0,
+			threshold_percent: 50,
+			allow_block: settings.allowBlock ?? false,
+			results_visibility: settings.visibility ?? 'live'
+		})
+		.select('id')
+		.single();
+	if (error) throw error;
+	const added = await organiser
+		.from('round_indicators')
+		.insert(indicators.map((indicator, position) => ({ round_id: round.id, indicator_id: indicator.id, position })));
+	if (added.error) throw added.error;
+	const opened = await organiser.rpc('open_round', { round_id: round.id });
+	if (opened.error) throw opened.error;
+	return { id: round.id as string, indicators };
+}
+
+/** Serious and critical axe violations on the page (WCAG 2.2 AA and best practice). */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Signs in as signInAs does, waiting out Auth's one-link-a-minute limit when the address
+ * was sent a link just before (demo mode makes the organiser's link at start).
+ */
+export async function signInPatiently(page: Page, email: string, locale: Locale = 'en'): Promise<void> {
+	await page.goto('/sign-in');
+	await page.getByLabel(t(locale, 'auth.email')).fill(email);
+	await page.getByRole('button', { name: t(locale, 'auth.sendLink') }).click();
+	const sent = page.getByRole('status').filter({ hasText: email });
+	const limited = page.getByRole('alert').filter({ hasText: t(locale, 'auth.errors.rateLimited') });
+	await expect(sent.or(limited)).toBeVisible();
+	if (await limited.isVisible()) {
+		await page.waitForTimeout(61_000);
+		await page.getByRole('button', { name: t(locale, 'auth.sendLink') }).click();
+		await expect(sent).toBeVisible();
+	}
+	await page.goto('/dev/outbox');
+	const message = page.getByRole('listitem').filter({ hasText: email }).first();
+	await message.getByRole('link', { name: t(locale, 'outbox.openLink') }).click();
+	await expect(page.getByRole('button', { name: t(locale, 'auth.signOut') })).toBeVisible();
+}
