@@ -17,7 +17,10 @@ export const ORGANISER_SECTIONS: readonly OrganiserSection[] = [
 	{ path: 'sessions', label: 'sessions.title' },
 	{ path: 'import', label: 'peopleImport.title' },
 	{ path: 'invitations', label: 'peopleInvitations.title' },
-	{ path: 'badges', label: 'peopleBadges.title' }
+	{ path: 'badges', label: 'peopleBadges.title' },
+	{ path: 'indicators', label: 'voting.indicators.title' },
+	{ path: 'rounds', label: 'voting.rounds.title' },
+	{ path: 'audit', label: 'voting.audit.title' }
 ];
 
 /** The link to a section of an event's console. */
