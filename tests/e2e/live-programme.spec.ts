@@ -101,3 +101,41 @@ test('session changes reach an open programme without a reload; leaving the page
 		if (inserted) await supabase.from('sessions').delete().eq('id', inserted);
 	}
 });
+
+test('a session page keeps its channel across reloads of its data, and later changes still arrive', async ({
+	page,
+	baseURL
+}) => {
+	const supabase = await organiser(baseURL!);
+	const { data: before, error: readError } = await supabase
+		.from('sessions')
+		.select('title')
+		.eq('id', SESSION_ID)
+		.single();
+	if (readError) throw readError;
+	const topic = `realtime:session:${SESSION_ID}`;
+	const realtimeSocket = page.waitForEvent('websocket', (socket) => socket.url().includes('/realtime/v1/websocket'));
+	await page.goto(`/social-workforce-2018/programme/${SESSION_ID}`);
+	const socket = await realtimeSocket;
+	const frames: string[] = [];
+	socket.on('framesent', ({ payload }) => {
+		const frame = parseFrame(String(payload));
+		if (frame && frame.topic === topic) frames.push(frame.event);
+	});
+	await expect(page.locator('[data-live]').first()).toHaveAttribute('data-live', 'live');
+	await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+	try {
+		// Each change reloads the page's data (a new session object); the channel must stay.
+		for (const text of ['First rename while reading', 'Second rename after a reload', 'Third rename still arrives']) {
+			const renamed = { ...(before.title as Record<string, string>), en: text };
+			const update = await supabase.from('sessions').update({ title: renamed }).eq('id', SESSION_ID);
+			expect(update.error).toBeNull();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
+		}
+		expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+		expect(frames.filter((event) => event === 'phx_leave')).toEqual([]);
+	} finally {
+		await supabase.from('sessions').update({ title: before.title }).eq('id', SESSION_ID);
+	}
+});

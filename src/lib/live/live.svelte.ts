@@ -32,6 +32,16 @@ class LiveSubscription {
 	status = $state<LiveStatus>('connecting');
 }
 
+/**
+ * Channels still being left, by topic. realtime-js hands back the existing channel when
+ * asked for a topic it still holds, and its teardown drops every channel of that topic:
+ * a rejoin that starts before the leave finished would reuse the dying channel (no
+ * messages after the leave) or be dropped with it. So a join waits for its topic's leave.
+ */
+const leaving = new Map<string, Promise<unknown>>();
+/** live() subscriptions mounted now; the socket closes only when none wants it. */
+let mounted = 0;
+
 function settings(): BrowserSupabaseSettings {
 	return page.data.supabase;
 }
@@ -57,8 +67,14 @@ export function live(
 		void client?.setAuth();
 	});
 
+	// Pages rebuild their data objects on every reload, so source() re-runs with equal
+	// contents; comparing by value keeps the channel unless topic or filter really changed.
+	const key = $derived(JSON.stringify(source()));
+
 	$effect(() => {
-		const wanted = source();
+		const wanted = JSON.parse(key) as LiveSource;
+		const topic = wanted.channel;
+		mounted += 1;
 		const reload = coalesce(() => invalidate(dependency).catch(() => undefined), options.coalesceMs ?? COALESCE_MS);
 		let channel: RealtimeChannel | undefined;
 		let left = false;
@@ -68,6 +84,7 @@ export function live(
 		// Realtime's client loads only on pages that listen, and only once the page is
 		// interactive: on venue Wi-Fi it must not compete with hydration for the link.
 		void afterHydration()
+			.then(() => leaving.get(topic))
 			.then(() => import('$lib/supabase/realtime'))
 			.then(({ browserRealtime }) => {
 				if (left) return;
@@ -96,13 +113,19 @@ export function live(
 
 		return () => {
 			left = true;
+			mounted -= 1;
 			reload.stop();
 			if (!channel || !client) return;
 			const connection = client;
 			// Leaving the last live page closes the socket too: nothing idles on venue Wi-Fi.
-			void connection.removeChannel(channel).then(() => {
-				if (connection.getChannels().length === 0) void connection.disconnect();
-			});
+			const leave = connection
+				.removeChannel(channel)
+				.catch(() => undefined)
+				.then(() => {
+					if (leaving.get(topic) === leave) leaving.delete(topic);
+					if (mounted === 0 && connection.getChannels().length === 0) void connection.disconnect();
+				});
+			leaving.set(topic, leave);
 		};
 	});
 
