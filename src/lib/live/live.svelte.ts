@@ -38,6 +38,7 @@ class LiveSubscription {
  * a rejoin that starts before the leave finished would reuse the dying channel (no
  * messages after the leave) or be dropped with it. So a join waits for its topic's leave.
  */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 const leaving = new Map<string, Promise<unknown>>();
 /** live() subscriptions mounted now; the socket closes only when none wants it. */
 let mounted = 0;
