@@ -23,7 +23,12 @@ export default ts.config(
 	{
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
-			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.svelte'] }
+			parserOptions: {
+				// SvelteKit keeps the service worker out of its tsconfig (it has the webworker lib).
+				projectService: { allowDefaultProject: ['src/service-worker.ts'] },
+				tsconfigRootDir: import.meta.dirname,
+				extraFileExtensions: ['.svelte']
+			}
 		}
 	},
 	{
