@@ -1,13 +1,14 @@
 // PDF export with pdfkit. The standard PDF fonts cannot write ș, ț or Cyrillic, so a
-// Unicode TrueType font is embedded: DejaVu Sans (Debian's fonts-dejavu-core, which the CI
-// image installs), or the folder in ACCORD_PDF_FONT_DIR holding DejaVuSans.ttf,
-// DejaVuSans-Bold.ttf, DejaVuSans-Oblique.ttf and DejaVuSans-BoldOblique.ttf.
+// Unicode TrueType font is embedded: DejaVu Sans from the dejavu-fonts-ttf package, which
+// ships with the app, so any machine that ran `npm install` can export. ACCORD_PDF_FONT_DIR
+// may name another folder holding DejaVuSans.ttf, DejaVuSans-Bold.ttf,
+// DejaVuSans-Oblique.ttf and DejaVuSans-BoldOblique.ttf.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ExportBlock, ExportDocument, Run } from './model';
 
-const FONT_DIRS = [process.env.ACCORD_PDF_FONT_DIR, '/usr/share/fonts/truetype/dejavu'].filter(Boolean) as string[];
 const FACES = {
 	regular: 'DejaVuSans.ttf',
 	bold: 'DejaVuSans-Bold.ttf',
@@ -17,12 +18,17 @@ const FACES = {
 
 export class PdfFontMissing extends Error {}
 
+// Resolved at run time from node_modules (the package has no JavaScript, so the bundler
+// leaves it alone); the package declares no "exports", so its package.json resolves.
+function packagedFontDir(): string {
+	const manifest = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
+	return path.join(path.dirname(manifest), 'ttf');
+}
+
 function fontDir(): string {
-	const dir = FONT_DIRS.find((candidate) => existsSync(path.join(candidate, FACES.regular)));
-	if (!dir) {
-		throw new PdfFontMissing(
-			`No DejaVu Sans font found in ${FONT_DIRS.join(', ')} (install fonts-dejavu-core or set ACCORD_PDF_FONT_DIR)`
-		);
+	const dir = process.env.ACCORD_PDF_FONT_DIR || packagedFontDir();
+	if (!existsSync(path.join(dir, FACES.regular))) {
+		throw new PdfFontMissing(`No ${FACES.regular} in ${dir} (run npm install, or fix ACCORD_PDF_FONT_DIR)`);
 	}
 	return dir;
 }
@@ -107,16 +113,19 @@ export function toPdf(doc: ExportDocument, labels: Record<string, string>): Prom
 		const columnWidth = (width - gap * (columns - 1)) / columns;
 		const columnX = (index: number) => left + index * (columnWidth + gap);
 		const bottom = () => pdf.page.height - pdf.page.margins.bottom;
+		// Every label on the same line: pdfkit moves pdf.y down after each text call.
+		const labelTop = pdf.y;
 		doc.languages.forEach((language, index) =>
 			pdf
 				.font('bold')
 				.fontSize(11)
-				.text(labels[language.language] ?? language.language, columnX(index), pdf.y, {
+				.text(labels[language.language] ?? language.language, columnX(index), labelTop, {
 					width: columnWidth,
 					lineBreak: false
 				})
 		);
-		pdf.moveDown(1.2);
+		pdf.x = left;
+		pdf.moveDown(0.8);
 		for (const row of doc.rows) {
 			// Each row starts below the tallest cell of the previous one; a row that would not
 			// fit starts on a new page (cells longer than a page flow on by themselves).
