@@ -23,6 +23,8 @@ declare global {
 			user: User | null;
 			/** The event with this slug as the caller may read it and their role; null if hidden. */
 			eventContext(slug: string): Promise<EventContext | null>;
+			/** The guard's refusal of this page, rendered by the refused group's layout. */
+			routeDenial?: 403 | 404;
 		}
 		interface PageData {
 			locale: Locale;

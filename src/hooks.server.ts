@@ -68,7 +68,12 @@ const auth: Handle = async ({ event, resolve }) => {
 	});
 	if (decision.kind === 'sign-in') redirect(303, decision.location);
 	if (decision.kind === 'deny') {
-		error(decision.status, { message: decision.status === 404 ? 'Not found' : 'Forbidden' });
+		// A page request is refused by its group's layout, so the refusal renders as the app's
+		// translated error page (an error thrown here gets only the static src/error.html).
+		// Data requests and form actions stop here: an action must never run.
+		const pageRequest = !event.isDataRequest && (event.request.method === 'GET' || event.request.method === 'HEAD');
+		if (!pageRequest) error(decision.status, { message: decision.status === 404 ? 'Not found' : 'Forbidden' });
+		event.locals.routeDenial = decision.status;
 	}
 	return resolve(event);
 };

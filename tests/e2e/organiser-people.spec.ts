@@ -268,8 +268,10 @@ test.describe('organiser people, as a delegate', () => {
 			});
 			expect(refused.status()).toBe(403);
 		}
+		// The page itself: the app's error page, in the delegate's language.
 		await page.goto(`/${SEED_EVENT}/organise/import`);
-		await expect(page.getByRole('heading', { name: 'Произошла ошибка (403)' })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: t('ru', 'error.forbidden.title') })).toBeVisible();
+		await expect(page.getByText(t('ru', 'error.code', { status: 403 }))).toBeVisible();
 
 		// Straight to the database with the delegate's own token.
 		const data = await (
