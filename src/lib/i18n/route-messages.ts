@@ -8,7 +8,10 @@ export const CORE_MESSAGES: readonly string[] = ['app'];
 
 /** Route ids (SvelteKit's, groups included) → the files they use beyond the core ones. */
 export const ROUTE_MESSAGES: Readonly<Record<string, readonly string[]>> = {
+	'/(public)': ['events', 'profile'],
 	'/(public)/sign-in': [],
+	'/[event=slug]/(public)/programme': ['timetable'],
+	'/[event=slug]/(public)/programme/[session]': ['timetable', 'notes', 'editor', 'recommendations'],
 	'/[event=slug]/(public)/call-to-action': ['calltoaction'],
 	'/[event=slug]/(public)/call-to-action/[document]': ['calltoaction', 'editor'],
 	'/[event=slug]/(public)/call-to-action/[document]/translation': ['calltoaction'],
