@@ -10,6 +10,8 @@ export const CORE_MESSAGES: readonly string[] = ['app'];
 export const ROUTE_MESSAGES: Readonly<Record<string, readonly string[]>> = {
 	'/(public)': ['events', 'profile'],
 	'/(public)/sign-in': [],
+	'/[event=slug]': ['timetable'],
+	'/[event=slug]/(public)/indicators': [],
 	'/[event=slug]/(public)/programme': ['timetable'],
 	'/[event=slug]/(public)/programme/[session]': ['timetable', 'notes', 'editor', 'recommendations'],
 	'/[event=slug]/(public)/call-to-action': ['calltoaction'],
