@@ -70,9 +70,13 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (decision.kind === 'deny') {
 		// A page request is refused by its group's layout, so the refusal renders as the app's
 		// translated error page (an error thrown here gets only the static src/error.html).
-		// Data requests and form actions stop here: an action must never run.
-		const pageRequest = !event.isDataRequest && (event.request.method === 'GET' || event.request.method === 'HEAD');
-		if (!pageRequest) error(decision.status, { message: decision.status === 404 ? 'Not found' : 'Forbidden' });
+		// A form posted without JavaScript is sent there too; its action never runs. Data
+		// requests and enhanced actions stop here, and the browser shows the error page itself.
+		const { method } = event.request;
+		if (event.isDataRequest || event.request.headers.has('x-sveltekit-action')) {
+			error(decision.status, { message: decision.status === 404 ? 'Not found' : 'Forbidden' });
+		}
+		if (method !== 'GET' && method !== 'HEAD') redirect(303, event.url.pathname);
 		event.locals.routeDenial = decision.status;
 	}
 	return resolve(event);

@@ -258,7 +258,7 @@ test.describe('organiser sessions', () => {
 		}
 	});
 
-	test.fixme('a delegate is refused the organisers’ pages, form actions and direct calls, in Russian', async ({
+	test('a delegate is refused the organisers’ pages, form actions and direct calls, in Russian', async ({
 		browser,
 		page,
 		baseURL
