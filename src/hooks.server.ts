@@ -71,9 +71,10 @@ const auth: Handle = async ({ event, resolve }) => {
 		// A page request is refused by its group's layout, so the refusal renders as the app's
 		// translated error page (an error thrown here gets only the static src/error.html).
 		// A form posted without JavaScript is sent there too; its action never runs. Data
-		// requests and enhanced actions stop here, and the browser shows the error page itself.
+		// requests and enhanced actions (which ask for JSON) stop here, and the browser shows
+		// the error page itself; so does anything else that did not ask for a page.
 		const { method } = event.request;
-		if (event.isDataRequest || event.request.headers.has('x-sveltekit-action')) {
+		if (event.isDataRequest || !event.request.headers.get('accept')?.includes('text/html')) {
 			error(decision.status, { message: decision.status === 404 ? 'Not found' : 'Forbidden' });
 		}
 		if (method !== 'GET' && method !== 'HEAD') redirect(303, event.url.pathname);
