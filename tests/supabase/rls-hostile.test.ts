@@ -361,7 +361,12 @@ describe('security definer helpers', () => {
 			'programme_people',
 			'recommendation_event_id',
 			'round_event_id',
-			'session_event_id'
+			'session_event_id',
+			// 'write', 'read' or 'none' as collab_access answers: 'none' for a session the caller
+			// cannot read and for one that does not exist alike.
+			'session_notes_access',
+			// raises insufficient_privilege unless collab_access grants read or write
+			'session_notes_state'
 		]);
 		expect(rows.map((row) => row.name).filter((name) => !audited.has(name))).toEqual([]);
 	});
