@@ -1,25 +1,18 @@
 // Setting the scene for the Call to Action specs as the server would: a fresh document of
 // the seeded event (REST, service role) and its text written into the live Yjs documents
 // through the collab endpoint, in the encoding TipTap reads.
-import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createCollabConnection } from '../../src/lib/collab/collab-connection.ts';
 import { blocksOf, translationOf, type Block, type PmNode } from '../../src/lib/domain/cta/blocks.ts';
 import { TEXT_FIELD, fragmentJson, toYNode } from '../../src/lib/server/cta/yjs-blocks.ts';
-import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
 import { expect } from './fixtures';
+import { admin, serviceKey } from './service-role';
+
+export { admin };
 
 export const EVENT_ID = 'e0000000-0000-4000-8000-000000002018';
 export const SLUG = 'social-workforce-2018';
-
-async function serviceKey(): Promise<string> {
-	return (await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET)).serviceRoleKey;
-}
-
-export async function admin(baseURL: string) {
-	return createClient(baseURL, await serviceKey(), { auth: { persistSession: false } });
-}
 
 export async function newDocument(baseURL: string, title: string, status = 'drafting'): Promise<string> {
 	const db = await admin(baseURL);

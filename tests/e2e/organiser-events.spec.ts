@@ -19,30 +19,11 @@ const SCREENS = process.env.SCREENSHOT_DIR ?? '/tmp/accord-screens/organiser-eve
 type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
 const signedIn = new Map<string, Cookies>();
 
-/** signInAs, waiting out Auth's minute when the address asked for a link just before (demo links at start). */
-async function signInOnce(page: Page, email: string): Promise<void> {
-	await page.goto('/sign-in');
-	await page.getByLabel(t('en', 'auth.email')).fill(email);
-	await page.getByRole('button', { name: t('en', 'auth.sendLink') }).click();
-	const limited = page.getByRole('alert').filter({ hasText: t('en', 'auth.errors.rateLimited') });
-	await expect(page.getByRole('status').or(limited)).toBeVisible();
-	if (!(await limited.isVisible())) {
-		await page.goto('/dev/outbox');
-		const message = page.getByRole('listitem').filter({ hasText: email }).first();
-		await message.getByRole('link', { name: t('en', 'outbox.openLink') }).click();
-		await expect(page.getByRole('button', { name: t('en', 'auth.signOut') })).toBeVisible();
-		return;
-	}
-	test.setTimeout(150_000);
-	await page.waitForTimeout(61_000);
-	await signInAs(page, email);
-}
-
 async function signIn(browser: Browser, page: Page, email: string, locale: Locale = 'en'): Promise<void> {
 	let cookies = signedIn.get(email);
 	if (!cookies) {
 		const context = await browser.newContext();
-		await signInOnce(await context.newPage(), email);
+		await signInAs(await context.newPage(), email);
 		cookies = (await context.cookies()).filter((cookie) => cookie.name !== 'accord_locale');
 		signedIn.set(email, cookies);
 		await context.close();

@@ -1,4 +1,5 @@
 import { expect, t, test } from './fixtures';
+import { waitForLinkAllowance } from './sign-in-as';
 
 test.describe('sign-in by magic link', () => {
 	test.use({ locale: 'ro-RO' });
@@ -20,6 +21,7 @@ test.describe('sign-in by magic link', () => {
 	test('a delegate signs in from the mailed link and signs out', async ({ page }) => {
 		await page.goto('/social-workforce-2018/programme');
 		await page.getByRole('link', { name: t('ro', 'auth.signIn') }).click();
+		await waitForLinkAllowance(page, 'delegate.am.2@accord.test');
 		await page.getByLabel(t('ro', 'auth.email')).fill(' Delegate.AM.2@Accord.test ');
 		await page.getByRole('button', { name: t('ro', 'auth.sendLink') }).click();
 		await expect(page.getByRole('status')).toContainText('delegate.am.2@accord.test');

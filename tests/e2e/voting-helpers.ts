@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, Page } from '@playwright/test';
 import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
-import { BROWSER_LOCALE, expect, t, type Locale } from './fixtures';
+import { BROWSER_LOCALE, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
 
 export const SLUG = 'social-workforce-2018';
@@ -81,26 +81,4 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	return results.violations
 		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
 		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
-/**
- * Signs in as signInAs does, waiting out Auth's one-link-a-minute limit when the address
- * was sent a link just before (demo mode makes the organiser's link at start).
- */
-export async function signInPatiently(page: Page, email: string, locale: Locale = 'en'): Promise<void> {
-	await page.goto('/sign-in');
-	await page.getByLabel(t(locale, 'auth.email')).fill(email);
-	await page.getByRole('button', { name: t(locale, 'auth.sendLink') }).click();
-	const sent = page.getByRole('status').filter({ hasText: email });
-	const limited = page.getByRole('alert').filter({ hasText: t(locale, 'auth.errors.rateLimited') });
-	await expect(sent.or(limited)).toBeVisible();
-	if (await limited.isVisible()) {
-		await page.waitForTimeout(61_000);
-		await page.getByRole('button', { name: t(locale, 'auth.sendLink') }).click();
-		await expect(sent).toBeVisible();
-	}
-	await page.goto('/dev/outbox');
-	const message = page.getByRole('listitem').filter({ hasText: email }).first();
-	await message.getByRole('link', { name: t(locale, 'outbox.openLink') }).click();
-	await expect(page.getByRole('button', { name: t(locale, 'auth.signOut') })).toBeVisible();
 }

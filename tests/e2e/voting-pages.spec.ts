@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { BROWSER_LOCALE, LOCALES, expect, t, test, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
-import { axeViolations, client, openRound, signInPatiently, SLUG } from './voting-helpers';
+import { axeViolations, client, openRound, SLUG } from './voting-helpers';
 
 const ORGANISER = 'organiser@accord.test';
 // a delegate no other spec signs in or switches the language of
@@ -34,8 +34,7 @@ async function signedIn(
 	});
 	const page = await context.newPage();
 	if (!stored) {
-		if (email === ORGANISER) await signInPatiently(page, email);
-		else await signInAs(page, email);
+		await signInAs(page, email);
 		await context.storageState({ path: sessionFile(email) });
 	}
 	return page;

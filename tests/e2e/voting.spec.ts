@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, t, test, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
-import { client, DELEGATES, signInPatiently, SLUG } from './voting-helpers';
+import { client, DELEGATES, SLUG } from './voting-helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -27,7 +27,7 @@ test('three delegates in three languages vote; tally and projector follow live; 
 }) => {
 	test.setTimeout(240_000);
 	// The organiser creates and opens a round in the console.
-	await signInPatiently(page, 'organiser@accord.test', 'en');
+	await signInAs(page, 'organiser@accord.test', 'en');
 	await page.goto(`/${SLUG}/organise/rounds`);
 	await page.getByText(t('en', 'voting.rounds.create'), { exact: true }).click();
 	const create = page.getByRole('form', { name: t('en', 'voting.rounds.create') });
