@@ -59,7 +59,8 @@ test('ballot, tally, projector, indicators, rounds and audit pass axe in every l
 	browser,
 	baseURL
 }, testInfo) => {
-	test.setTimeout(240_000);
+	// three languages × six pages with axe; minutes on a busy shared machine
+	test.setTimeout(300_000);
 	const round = await openRound(await client(baseURL!, ORGANISER), { allowBlock: true, visibility: 'live' });
 	const organiser = await signedIn(browser, ORGANISER, 1280);
 	const delegate = await signedIn(browser, DELEGATE, 390);
@@ -71,6 +72,12 @@ test('ballot, tally, projector, indicators, rounds and audit pass axe in every l
 			await delegate.goto(`/${SLUG}/vote/${round.id}`);
 			await expect(delegate.getByText(t(locale, 'voting.ballot.intro'))).toBeVisible();
 			await expectAccessible(delegate, `ballot (${locale})`);
+			// on a phone the ballot comes first, the live results after it
+			const firstChoice = await delegate.getByRole('radio').first().boundingBox();
+			const results = await delegate
+				.getByRole('heading', { name: t(locale, 'voting.results.liveTitle') })
+				.boundingBox();
+			expect(firstChoice!.y, `ballot above results (${locale})`).toBeLessThan(results!.y);
 			await delegate.screenshot({ path: testInfo.outputPath(`ballot-${locale}-390.png`), fullPage: true });
 
 			await organiser.setViewportSize({ width: 1280, height: 900 });
@@ -78,7 +85,14 @@ test('ballot, tally, projector, indicators, rounds and audit pass axe in every l
 				await organiser.goto(`/${SLUG}/organise/${page}`);
 				await expectAccessible(organiser, `organise/${page} (${locale})`);
 			}
+			// the whole tally fits a laptop's width in every language (no column cut off)
+			const tally = organiser.getByRole('region', { name: t(locale, 'voting.tally.caption') });
+			expect(await tally.evaluate((region) => region.scrollWidth - region.clientWidth), `tally fits (${locale})`).toBe(
+				0
+			);
 			await organiser.screenshot({ path: testInfo.outputPath(`tally-${locale}-1280.png`), fullPage: true });
+			await organiser.setViewportSize({ width: 390, height: 900 });
+			await organiser.screenshot({ path: testInfo.outputPath(`tally-${locale}-390.png`), fullPage: true });
 
 			await organiser.setViewportSize({ width: 1920, height: 1080 });
 			await organiser.goto(`/${SLUG}/organise/rounds/${round.id}/projector`);
