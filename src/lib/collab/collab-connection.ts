@@ -45,6 +45,8 @@ export interface CollabConnection {
 	readonly awareness: Awareness;
 	readonly provider: WebsocketProvider;
 	readonly state: CollabConnectionState;
+	/** Where the local copy is kept (IndexedDB name), null without one. */
+	readonly localStorageKey: string | null;
 	/** Called with every new state; returns a function that stops listening. */
 	subscribe(listener: (state: CollabConnectionState) => void): () => void;
 	/** Resolves when the IndexedDB copy is loaded (at once without one). */
@@ -146,9 +148,8 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 	doc.on('update', onLocalUpdate);
 
 	const useIndexedDb = options.localStorageKey !== false && typeof indexedDB !== 'undefined';
-	const local = useIndexedDb
-		? new IndexeddbPersistence(options.localStorageKey || `accord-collab:${options.docName}`, doc)
-		: null;
+	const localStorageKey = useIndexedDb ? options.localStorageKey || `accord-collab:${options.docName}` : null;
+	const local = localStorageKey ? new IndexeddbPersistence(localStorageKey, doc) : null;
 	const whenStoredLocally = local ? local.whenSynced.then(() => undefined) : Promise.resolve();
 	void whenStoredLocally.then(() => {
 		if (local) dispatch({ type: 'stored-locally' });
@@ -158,6 +159,11 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 	async function connect(): Promise<void> {
 		retryTimer = null;
 		if (destroyed) return;
+		if (browserSaysOffline()) {
+			// No network (a reload on venue Wi-Fi that is down): wait for the browser's `online`.
+			dispatch({ type: 'closed', code: null, reason: '' });
+			return;
+		}
 		dispatch({ type: 'connecting' });
 		let token: string | null;
 		try {
@@ -183,7 +189,20 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 	}
 
 	const onOnline = () => connection.reconnect();
-	if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+	// The browser knows the network is gone before the socket does: an open socket on dead
+	// Wi-Fi can look alive for minutes, its frames buffered for nobody. Close it, show
+	// "offline" at once, and keep every edit local until `online`.
+	const onOffline = () => {
+		if (destroyed) return;
+		if (retryTimer) clearTimeout(retryTimer);
+		retryTimer = null;
+		provider.disconnect();
+		dispatch({ type: 'closed', code: null, reason: '' });
+	};
+	if (typeof window !== 'undefined') {
+		window.addEventListener('online', onOnline);
+		window.addEventListener('offline', onOffline);
+	}
 
 	void whenStoredLocally.then(() => connect());
 
@@ -194,6 +213,7 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 		get state() {
 			return state;
 		},
+		localStorageKey,
 		subscribe(listener) {
 			listeners.add(listener);
 			listener(state);
@@ -211,7 +231,10 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 		async destroy() {
 			destroyed = true;
 			if (retryTimer) clearTimeout(retryTimer);
-			if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+			if (typeof window !== 'undefined') {
+				window.removeEventListener('online', onOnline);
+				window.removeEventListener('offline', onOffline);
+			}
 			doc.off('update', onLocalUpdate);
 			provider.destroy();
 			await local?.destroy();
@@ -219,6 +242,10 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 		}
 	};
 	return connection;
+}
+
+function browserSaysOffline(): boolean {
+	return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
 function decodeVector(doc: Y.Doc): Map<number, number> {
