@@ -10,7 +10,9 @@ import { createClient } from '@supabase/supabase-js';
 import { MESSAGE_SYNC, COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/protocol.ts';
 import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
 import {
+	EVENT_ID,
 	SLUG,
+	admin,
 	newDocument,
 	paragraph,
 	readBlocks,
@@ -18,7 +20,7 @@ import {
 	translated,
 	writeBlocks
 } from './call-to-action-helpers';
-import { expect, t, test } from './fixtures';
+import { BROWSER_LOCALE, expect, t, test } from './fixtures';
 import { signInAs } from './sign-in-as';
 
 const MASTER = [
@@ -164,6 +166,39 @@ test('in amendment mode a delegate proposes, another endorses, an organiser acce
 	await second.getByLabel(t('en', 'cta.amend.text')).fill('Our shared commitments');
 	await second.getByRole('button', { name: t('en', 'cta.amend.submit') }).click();
 	await expect(proposer.getByRole('alert').filter({ hasText: t('en', 'error.data.notInAmendmentMode') })).toBeVisible();
+});
+
+test('an amendment whose paragraph left the text is not accepted: it stays proposed and the text is unchanged', async ({
+	browser,
+	baseURL
+}) => {
+	const id = await newDocument(baseURL!, 'Failed apply');
+	await writeBlocks(baseURL!, id, 'en', MASTER);
+	await setDocumentStatus(baseURL!, id, 'amendments');
+	const db = await admin(baseURL!);
+	const { data: author } = await db.from('members').select('id').eq('event_id', EVENT_ID).limit(1).single();
+	await db.from('amendments').insert({
+		document_id: id,
+		block_id: 'b-train',
+		language: 'en',
+		proposed_text: 'Train and pay supervisors.',
+		author_id: author!.id
+	});
+	const page = await (await browser.newContext({ locale: BROWSER_LOCALE.ro })).newPage();
+	await signInAs(page, 'organiser@accord.test', 'ro');
+	await page.goto(`/${SLUG}/call-to-action/${id}?lang=en`);
+	const decision = page.getByTestId('amendment').filter({ hasText: 'Train and pay supervisors.' });
+	await expect(decision).toBeVisible();
+	// While the page is open, the paragraph leaves the live text (the server removes it).
+	await writeBlocks(baseURL!, id, 'en', MASTER.slice(0, 2));
+	await decision.getByRole('button', { name: t('ro', 'cta.amend.accept') }).click();
+	await expect(page.getByRole('alert').filter({ hasText: t('ro', 'cta.errors.notApplied') })).toBeVisible();
+	const { data: row } = await db.from('amendments').select('status, decided_at').eq('document_id', id).single();
+	expect(row).toEqual({ status: 'proposed', decided_at: null });
+	expect((await readBlocks(baseURL!, id, 'en')).map((block) => block.text)).toEqual([
+		'Our commitments',
+		'Invest in the social service workforce.'
+	]);
 });
 
 test('after freezing, a hand-crafted Yjs update on a delegate’s socket does not change the stored text', async ({

@@ -152,6 +152,28 @@ describe('amendments', () => {
 		expect(rows.map((row) => row.action)).toEqual(['amendments.accepted']);
 	});
 
+	it('are checked before the text changes: the check raises what the decision would, and records nothing', async () => {
+		const id = await newDocument('amendments');
+		const amendmentId = await propose(users.delegate, id);
+		const check = 'select public.check_amendment_decision($1, $2, $3)';
+		expect(hintOf(await refusal(users.delegate, check, [amendmentId, true, null]))).toBe('not_an_organiser');
+		expect(hintOf(await refusal(users.organiser, check, [amendmentId, false, ' ']))).toBe('rejection_needs_reason');
+		await as(users.organiser, check, [amendmentId, true, 'Agreed']);
+		const { rows } = await testDb.db.query<{ status: string; audited: number }>(
+			`select a.status, (select count(*)::int from public.audit_log where object_id = a.id::text) as audited
+			 from public.amendments as a where a.id = $1`,
+			[amendmentId]
+		);
+		expect(rows[0]).toEqual({ status: 'proposed', audited: 0 });
+		await as(users.organiser, 'select public.decide_amendment($1, true, null)', [amendmentId]);
+		expect(hintOf(await refusal(users.organiser, check, [amendmentId, true, null]))).toBe('amendment_decided');
+		await setStatus(users.organiser, id, 'frozen');
+		const later = await newDocument('amendments');
+		const pending = await propose(users.delegate, later);
+		await setStatus(users.organiser, later, 'frozen');
+		expect(hintOf(await refusal(users.organiser, check, [pending, true, null]))).toBe('not_in_amendment_mode');
+	});
+
 	it('are rejected only with a reason, kept apart from the author’s', async () => {
 		const id = await newDocument('amendments');
 		const amendmentId = await propose(users.delegate, id, 'Other words', 'The author’s reason');
@@ -191,5 +213,55 @@ describe('amendments', () => {
 				])
 			)
 		).toBe('not_an_organiser');
+	});
+});
+
+describe('live topics of a document', () => {
+	const canJoin = async (user: string | null, topic: string) =>
+		asUser(testDb.db, user, async (tx) => {
+			const { rows } = await tx.query<{ allowed: boolean }>(
+				'select public.can_join_call_to_action_topic($1) as allowed',
+				[topic]
+			);
+			return rows[0]!.allowed;
+		});
+
+	it('are joined by the participants of its event, and nobody else', async () => {
+		const id = await newDocument();
+		for (const topic of [`cta-presence:${id}`, `cta-text:${id}`]) {
+			for (const user of [users.organiser, users.delegate]) {
+				expect(await canJoin(user, topic), `${Object.entries(users).find(([, v]) => v === user)?.[0]} ${topic}`).toBe(
+					true
+				);
+			}
+			const stranger = await createUser(testDb.db);
+			expect(await canJoin(stranger, topic)).toBe(false);
+		}
+		expect(await canJoin(users.delegate, 'cta-presence:not-a-uuid')).toBe(false);
+		expect(await canJoin(users.delegate, `recommendations:${id}`)).toBe(false);
+	});
+
+	it('are told, with no text, when the collab server stores a change of any of its languages', async () => {
+		const id = await newDocument();
+		const topic = `cta-text:${id}`;
+		const before = await testDb.db.query<{ n: number }>(
+			'select count(*)::int as n from realtime.messages where topic = $1',
+			[topic]
+		);
+		for (const language of ['en', 'ro']) {
+			await testDb.db.query('insert into public.collab_updates (doc, update) values ($1, $2)', [
+				`cta:${id}:${language}`,
+				new Uint8Array([0, 0])
+			]);
+		}
+		await testDb.db.query('insert into public.collab_updates (doc, update) values ($1, $2)', [
+			`notes:${id}`,
+			new Uint8Array([0, 0])
+		]);
+		const { rows } = await testDb.db.query<{ payload: unknown; event: string; private: boolean }>(
+			'select payload, event, private from realtime.messages where topic = $1 order by id offset $2',
+			[topic, before.rows[0]!.n]
+		);
+		expect(rows).toEqual(Array(2).fill({ payload: {}, event: 'changed', private: true }));
 	});
 });

@@ -1102,6 +1102,10 @@ export type Database = {
 				Args: { topic: string };
 				Returns: boolean;
 			};
+			can_join_call_to_action_topic: {
+				Args: { topic: string };
+				Returns: boolean;
+			};
 			can_read_event: {
 				Args: { event_id: string };
 				Returns: boolean;
@@ -1135,6 +1139,10 @@ export type Database = {
 					isOneToOne: true;
 					isSetofReturn: false;
 				};
+			};
+			check_amendment_decision: {
+				Args: { accept: boolean; amendment_id: string; reason: string };
+				Returns: undefined;
 			};
 			close_round: {
 				Args: { round_id: string };

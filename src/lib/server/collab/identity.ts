@@ -2,26 +2,7 @@
 // and the member list, so a client cannot show up under someone else's name.
 import type { CollabClaims } from './auth.ts';
 import type { Identity } from './policies/policy.ts';
-
-// Distinct on light and dark backgrounds, and readable with white cursor labels.
-const COLOURS = [
-	'#1d4ed8',
-	'#b91c1c',
-	'#047857',
-	'#7c3aed',
-	'#c2410c',
-	'#0e7490',
-	'#be185d',
-	'#4d7c0f',
-	'#a16207',
-	'#4338ca'
-];
-
-function colourFor(key: string): string {
-	let hash = 0;
-	for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
-	return COLOURS[Math.abs(hash) % COLOURS.length]!;
-}
+import { colourFor } from '../../domain/person-colour.ts';
 
 function metadataName(claims: CollabClaims): string | null {
 	const metadata = claims.user_metadata;

@@ -145,14 +145,30 @@ export async function proposeAmendment(
 	);
 }
 
+/** Opens the live text of a language and changes it (withLiveText; a stand-in in tests). */
+export type LiveTextEdit = typeof withLiveText;
+
+/** What an accepted amendment replaced, to put back if its decision cannot be recorded. */
+interface AppliedAmendment {
+	blockId: string;
+	index: number;
+	before: PmNode;
+}
+
 /**
- * An organiser decides. Accepting writes the amendment into the live text of its
- * language: the block keeps its id (and, in a translation, its source), so translations
- * of a master block turn outdated by themselves. An empty text removes the block.
+ * An organiser decides, all or nothing. The database is asked first whether the decision
+ * may be made (check_amendment_decision raises what decide_amendment would); an accepted
+ * amendment is then written into the live text of its language — the block keeps its id
+ * (and, in a translation, its source), so translations of a master block turn outdated by
+ * themselves; an empty text removes the block — and only once the text holds it is the
+ * decision recorded. A failed apply (the block gone, the collab endpoint silent) records
+ * nothing: the amendment stays proposed. A decision refused after the apply (another
+ * organiser decided, the mode changed in between) puts the block back as it was.
  */
 export async function decideAmendment(
 	supabase: Client,
-	input: { documentId: string; amendmentId: string; accept: boolean; reason: string }
+	input: { documentId: string; amendmentId: string; accept: boolean; reason: string },
+	edit: LiveTextEdit = withLiveText
 ): Promise<void> {
 	const { data: amendment, error } = await supabase
 		.from('amendments')
@@ -162,31 +178,50 @@ export async function decideAmendment(
 		.maybeSingle();
 	if (error) throw new DataError('callToAction.amendment', error);
 	if (!amendment) throw new CallToActionRefusal('cta.errors.amendmentGone');
-	const language = amendment.language as Language;
-	if (input.accept) {
-		const exists = await withLiveText(
-			input.documentId,
-			language,
-			(_doc, fragment) => blockIndex(fragment, amendment.block_id) >= 0
-		);
-		if (!exists) throw new CallToActionRefusal('cta.errors.blockMissing');
+	const decision = { amendment_id: input.amendmentId, accept: input.accept, reason: input.reason };
+	// Answers nothing when the decision may be made (unwrap would call that an error).
+	const check = await supabase.rpc('check_amendment_decision', decision);
+	if (check.error) throw new DataError('callToAction.decide', { ...check.error, status: check.status });
+	const record = async () => unwrap('callToAction.decide', await supabase.rpc('decide_amendment', decision));
+	if (!input.accept) {
+		await record();
+		return;
 	}
-	unwrap(
-		'callToAction.decide',
-		await supabase.rpc('decide_amendment', {
-			amendment_id: input.amendmentId,
-			accept: input.accept,
-			reason: input.reason
-		})
-	);
-	if (!input.accept) return;
-	await withLiveText(input.documentId, language, (_doc, fragment) => {
-		const index = blockIndex(fragment, amendment.block_id);
-		if (index < 0) return;
-		const [block] = blocksOf({ type: 'doc', content: [fragmentJson(fragment).content![index]!] });
-		if (!block) return;
-		if (amendment.proposed_text.trim() === '') fragment.delete(index, 1);
-		else replaceBlock(fragment, index, withText(block, amendment.proposed_text));
+
+	const language = amendment.language as Language;
+	// Set inside the edit; typed wide so the checks after it are not narrowed away.
+	let applied = null as AppliedAmendment | null;
+	try {
+		await edit(input.documentId, language, (_doc, fragment) => {
+			const index = blockIndex(fragment, amendment.block_id);
+			if (index < 0) return;
+			const before = fragmentJson(fragment).content![index]!;
+			const [block] = blocksOf({ type: 'doc', content: [before] });
+			if (!block) return;
+			if (amendment.proposed_text.trim() === '') fragment.delete(index, 1);
+			else replaceBlock(fragment, index, withText(block, amendment.proposed_text));
+			applied = { blockId: amendment.block_id, index, before };
+		});
+	} catch (cause) {
+		// Sent but not confirmed stored: it may yet be, so put the block back before refusing.
+		if (applied) await restoreBlock(edit, input.documentId, language, applied).catch(() => {});
+		throw cause;
+	}
+	if (!applied) throw new CallToActionRefusal('cta.errors.notApplied');
+	try {
+		await record();
+	} catch (cause) {
+		await restoreBlock(edit, input.documentId, language, applied);
+		throw cause;
+	}
+}
+
+/** Puts a block back as it was before an amendment whose decision was not recorded. */
+async function restoreBlock(edit: LiveTextEdit, documentId: string, language: Language, applied: AppliedAmendment) {
+	await edit(documentId, language, (_doc, fragment) => {
+		const index = blockIndex(fragment, applied.blockId);
+		if (index >= 0) replaceBlock(fragment, index, applied.before);
+		else insertBlock(fragment, applied.index, applied.before);
 	});
 }
 

@@ -53,8 +53,19 @@ export const load = (async ({ params, locals, url, depends }) => {
 		locals.user ? locals.supabase.rpc('my_member_id', { event_id: event.id }).then((r) => r.data ?? null) : null
 	]);
 
+	// The name others see beside the language the reader has open (who is here).
+	const myName = memberId
+		? ((await locals.supabase.from('members').select('display_name').eq('id', memberId).maybeSingle()).data
+				?.display_name ?? null)
+		: null;
+
+	// The paragraph each linked recommendation shaped, in the language read (else the master's).
+	const paragraphText: Record<string, string> = {};
+	for (const block of [...masterBlocks, ...(blocks[lang] ?? [])]) if (block.id) paragraphText[block.id] = block.text;
+
 	return {
 		document,
+		paragraphText,
 		languages,
 		lang,
 		master,
@@ -66,6 +77,7 @@ export const load = (async ({ params, locals, url, depends }) => {
 		versions,
 		recommendations,
 		memberId,
+		myName,
 		role: context?.role ?? null
 	};
 }) satisfies PageServerLoad;

@@ -14,7 +14,7 @@ function translationLanguage(url: URL, languages: Language[], master: Language):
 }
 
 export const load = (async ({ params, locals, url, depends }) => {
-	depends('app:cta-document');
+	depends('app:cta-document', 'app:cta-text');
 	const { event, document } = await documentPage(locals, params);
 	const master = document.master_language as Language;
 	const languages = languagesOf(event, master);
@@ -29,6 +29,8 @@ export const load = (async ({ params, locals, url, depends }) => {
 		languages,
 		rows,
 		counts: countDrift(rows),
+		// Participants hear the document's private text topic (observers read it as it was).
+		hearsText: (context?.role ?? 'observer') !== 'observer',
 		canTranslate: document.status === 'drafting' && context?.can.editCallToAction === true
 	};
 }) satisfies PageServerLoad;
