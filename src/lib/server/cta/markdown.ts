@@ -9,3 +9,9 @@ export function blocksToMarkdown(blocks: Block[]): string {
 	// Attributes the base schema does not know (block ids, sources) are dropped here.
 	return toMarkdown(editorSchema().nodeFromJSON({ type: 'doc', content: blocks.map((block) => block.node) }));
 }
+
+/** Plain text (a title, a header line) as Markdown, escaped by the same serializer. */
+export function textToMarkdown(text: string): string {
+	const schema = editorSchema();
+	return toMarkdown(schema.node('doc', null, [schema.node('paragraph', null, text ? [schema.text(text)] : [])]));
+}

@@ -1,50 +1,32 @@
-// Markdown export: one language through the shared serializer; all three as a section per
-// master block with each language's version under a label (Markdown has no columns).
-import type { ExportBlock, ExportDocument, Run } from './model';
+// Markdown export: every block through the shared serializer (the one the notes report
+// uses too, src/lib/server/render/rich-text.ts); one language as it is, all three as a
+// section per master block with each language's version under a label (Markdown has no
+// columns).
+import { blocksToMarkdown, textToMarkdown } from '../markdown';
+import type { ExportBlock, ExportDocument } from './model';
 
-const escape = (text: string) =>
-	text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/([\\`*_[\]#])/g, '\\$1');
-
-function runs(list: Run[]): string {
-	return list
-		.map((run) => {
-			let text = escape(run.text).replace(/\n/g, '  \n');
-			if (run.bold) text = `**${text}**`;
-			if (run.italic) text = `*${text}*`;
-			if (run.href) text = `[${text}](${encodeURI(run.href)})`;
-			return text;
-		})
-		.join('');
-}
-
-export function blockMarkdown(block: ExportBlock): string {
-	if (block.kind === 'heading') return `${'#'.repeat(block.level)} ${runs(block.runs)}`;
-	if (block.kind === 'paragraph') return runs(block.runs);
-	return block.items
-		.map((item, index) => `${block.ordered ? `${block.start + index}.` : '-'} ${runs(item).replace(/\n/g, '\n   ')}`)
-		.join('\n');
-}
+export const blockMarkdown = (block: ExportBlock): string => blocksToMarkdown([block.source]);
 
 export function toMarkdownFile(doc: ExportDocument, labels: Record<string, string>): string {
 	if (doc.languages.length === 1) {
 		const [only] = doc.languages;
 		return (
-			[`# ${escape(only!.title)}`, `*${escape(only!.header)}*`, ...only!.blocks.map(blockMarkdown)].join('\n\n') + '\n'
+			[
+				`# ${textToMarkdown(only!.title)}`,
+				`*${textToMarkdown(only!.header)}*`,
+				...only!.blocks.map(blockMarkdown)
+			].join('\n\n') + '\n'
 		);
 	}
 	const parts = [
-		doc.languages.map((l) => `# ${escape(l.title)}`).join('\n\n'),
-		doc.languages.map((l) => `*${escape(l.header)}*`).join('  \n')
+		doc.languages.map((l) => `# ${textToMarkdown(l.title)}`).join('\n\n'),
+		doc.languages.map((l) => `*${textToMarkdown(l.header)}*`).join('  \n')
 	];
 	for (const row of doc.rows) {
 		parts.push('---');
 		row.forEach((block, index) => {
 			const language = doc.languages[index]!.language;
-			parts.push(`**${labels[language]}**\n\n${block ? blockMarkdown(block) : '—'}`);
+			parts.push(`**${textToMarkdown(labels[language] ?? language)}**\n\n${block ? blockMarkdown(block) : '—'}`);
 		});
 	}
 	return parts.join('\n\n') + '\n';

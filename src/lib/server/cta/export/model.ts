@@ -14,10 +14,12 @@ export interface Run {
 	href: string | null;
 }
 
-export type ExportBlock =
+/** `source` is the block as stored: the Markdown export serializes it with the shared renderer. */
+export type ExportBlock = { source: Block } & (
 	| { kind: 'heading'; level: 2 | 3; runs: Run[] }
 	| { kind: 'paragraph'; runs: Run[] }
-	| { kind: 'list'; ordered: boolean; start: number; items: Run[][] };
+	| { kind: 'list'; ordered: boolean; start: number; items: Run[][] }
+);
 
 export interface ExportLanguage {
 	language: Language;
@@ -70,18 +72,24 @@ function itemRuns(item: PmNode, isAllowedHref: (href: string) => boolean): Run[]
 export function exportBlock(block: Block, isAllowedHref: (href: string) => boolean): ExportBlock {
 	const node = block.node;
 	if (node.type === 'heading') {
-		return { kind: 'heading', level: block.level === 3 ? 3 : 2, runs: runsOf(node.content, isAllowedHref) };
+		return {
+			source: block,
+			kind: 'heading',
+			level: block.level === 3 ? 3 : 2,
+			runs: runsOf(node.content, isAllowedHref)
+		};
 	}
 	if (node.type === 'bulletList' || node.type === 'orderedList') {
 		const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
 		return {
+			source: block,
 			kind: 'list',
 			ordered: node.type === 'orderedList',
 			start,
 			items: (node.content ?? []).map((item) => itemRuns(item, isAllowedHref))
 		};
 	}
-	return { kind: 'paragraph', runs: runsOf(node.content, isAllowedHref) };
+	return { source: block, kind: 'paragraph', runs: runsOf(node.content, isAllowedHref) };
 }
 
 /** Rows for side by side: the master's blocks in order, each beside its translations. */
