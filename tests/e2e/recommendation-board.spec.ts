@@ -3,12 +3,12 @@
 // work arrive without a reload; sort and filter in the URL, without JavaScript too;
 // merging duplicates; an organiser hiding an abusive item; refused input; axe and
 // screenshots in English, Romanian and Russian.
-import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@supabase/supabase-js';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
 import { BROWSER_LOCALE, LOCALES, expect, t, test, type Locale } from './fixtures';
+import { signInAs } from './sign-in-as';
 
 const SLUG = 'social-workforce-2018';
 // Day 1, "Strategic planning and financing": rapporteur@accord.test is its rapporteur.
@@ -29,25 +29,16 @@ interface Person {
 
 const people: Person[] = [];
 
-/**
- * Each person signs in once per run (the outbox sends one link a minute): later browsers
- * reuse the session. Kept in the output folder, which Playwright empties at each run's
- * start, so a worker restarted after a failure still finds it.
- */
-function sessionFile(email: string): string {
-	return `test-results/.board-sessions/${email}.json`;
-}
-
 async function signedIn(
 	browser: Browser,
 	email: string,
-	options: { locale?: Locale; width?: number } = {}
+	options: { locale?: Locale; width?: number; javaScriptEnabled?: boolean } = {}
 ): Promise<Person> {
 	const locale = options.locale ?? 'en';
 	const context = await browser.newContext({
 		locale: BROWSER_LOCALE[locale],
 		viewport: { width: options.width ?? 1280, height: 900 },
-		storageState: existsSync(sessionFile(email)) ? sessionFile(email) : undefined
+		javaScriptEnabled: options.javaScriptEnabled ?? true
 	});
 	const page = await context.newPage();
 	const errors: string[] = [];
@@ -60,34 +51,10 @@ async function signedIn(
 		errors.push(`dialog opened: ${dialog.message()}`);
 		void dialog.dismiss();
 	});
-	if (!existsSync(sessionFile(email))) {
-		await signInWithLink(page, email, locale);
-		await context.storageState({ path: sessionFile(email) });
-	}
+	await signInAs(page, email, locale);
 	const person = { context, page, errors };
 	people.push(person);
 	return person;
-}
-
-/**
- * signInAs, waiting out Auth's one-link-a-minute limit per address when the seed or an
- * earlier test sent this person a link moments ago.
- */
-async function signInWithLink(page: Page, email: string, locale: Locale) {
-	for (let attempt = 1; ; attempt++) {
-		await page.goto('/sign-in');
-		await page.getByLabel(t(locale, 'auth.email')).fill(email);
-		await page.getByRole('button', { name: t(locale, 'auth.sendLink') }).click();
-		const sent = page.getByRole('status').filter({ hasText: email });
-		await expect(sent.or(page.getByRole('alert'))).toBeVisible();
-		if (await sent.isVisible()) break;
-		expect(attempt, 'a sign-in link after waiting a minute').toBe(1);
-		await page.waitForTimeout(61_000);
-	}
-	await page.goto('/dev/outbox');
-	const message = page.getByRole('listitem').filter({ hasText: email }).first();
-	await message.getByRole('link', { name: t(locale, 'outbox.openLink') }).click();
-	await expect(page.getByRole('button', { name: t(locale, 'auth.signOut') })).toBeVisible();
 }
 
 test.afterEach(async () => {
@@ -154,12 +121,7 @@ test('a delegate’s recommendation and the rapporteur’s decision reach each o
 });
 
 test('sort and filter live in the URL and work without JavaScript', async ({ browser }) => {
-	await signedIn(browser, DELEGATE);
-	const withoutScript = await browser.newContext({
-		storageState: sessionFile(DELEGATE),
-		javaScriptEnabled: false
-	});
-	const page = await withoutScript.newPage();
+	const { page } = await signedIn(browser, DELEGATE, { javaScriptEnabled: false });
 	await page.goto(BOARD);
 	// Seeded: "Cost the national workforce strategy…" (accepted, 4 endorsements, the most
 	// of the session) was raised before "Posturile de asistent social comunitar…".
@@ -198,7 +160,6 @@ test('sort and filter live in the URL and work without JavaScript', async ({ bro
 		.getByRole('button', { name: t('en', 'recommendations.endorse') })
 		.click();
 	await expect(card(page, text)).toContainText(t('en', 'recommendations.endorsements', { count: 1 }));
-	await withoutScript.close();
 });
 
 test('the rapporteur merges a duplicate; its endorsements count towards the target', async ({ browser }) => {
@@ -221,11 +182,16 @@ test('the rapporteur merges a duplicate; its endorsements count towards the targ
 
 	await openBoard(rapporteur.page);
 	const merging = card(rapporteur.page, duplicate);
+	const setStatus = merging.getByRole('button', { name: t('en', 'recommendations.curate.setStatus') });
+	// "Merged" is a status like the others; choosing it asks which recommendation this repeats.
+	await expect(merging.getByLabel(t('en', 'recommendations.curate.mergeInto'))).toHaveCount(0);
+	await merging.getByLabel(t('en', 'recommendations.curate.status')).selectOption('merged');
 	// Nothing chosen: a clear message, nothing merged.
-	await merging.getByRole('button', { name: t('en', 'recommendations.curate.merge') }).click();
+	await setStatus.click();
 	await expect(merging).toContainText(t('en', 'recommendations.error.mergeTargetMissing'));
+	await expect(card(other.page, duplicate)).toContainText(t('en', 'recommendations.status.proposed'));
 	await merging.getByLabel(t('en', 'recommendations.curate.mergeInto')).selectOption({ label: target });
-	await merging.getByRole('button', { name: t('en', 'recommendations.curate.merge') }).click();
+	await setStatus.click();
 	await expect(merging).toContainText(t('en', 'recommendations.status.merged'));
 	await expect(merging.getByRole('link', { name: t('en', 'recommendations.merged.seeTarget') })).toBeVisible();
 	const merged = card(rapporteur.page, target);

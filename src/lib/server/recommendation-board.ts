@@ -40,12 +40,31 @@ const Schemas = {
 	promote: v.object({ intent: v.literal('promote'), text, language }),
 	reword: v.object({ intent: v.literal('reword'), id, text, language }),
 	endorse: v.object({ intent: v.literal('endorse'), id, endorse: v.picklist(['yes', 'no']) }),
-	status: v.object({ intent: v.literal('status'), id, status: v.picklist(['proposed', 'accepted', 'rejected']) }),
-	merge: v.object({
-		intent: v.literal('merge'),
-		id,
-		target: v.pipe(v.string(), v.nonEmpty('recommendations.error.mergeTargetMissing'), v.uuid())
-	}),
+	// "Merged" names the recommendation this one repeats; the other statuses need nothing more.
+	status: v.pipe(
+		v.object({
+			intent: v.literal('status'),
+			id,
+			status: v.picklist(['proposed', 'accepted', 'merged', 'rejected']),
+			target: v.optional(v.string(), '')
+		}),
+		v.forward(
+			v.partialCheck(
+				[['status'], ['target']],
+				(input) => input.status !== 'merged' || input.target !== '',
+				'recommendations.error.mergeTargetMissing'
+			),
+			['target']
+		),
+		v.forward(
+			v.partialCheck(
+				[['status'], ['target']],
+				(input) => input.status !== 'merged' || input.target === '' || v.is(id, input.target),
+				'recommendations.error.mergeTargetInvalid'
+			),
+			['target']
+		)
+	),
 	hide: v.object({
 		intent: v.literal('hide'),
 		id,
@@ -170,15 +189,13 @@ export const boardActions = {
 	status: async (event: BoardEvent) => {
 		const form = await readForm(event.request, Schemas.status);
 		if (!form.valid) return form.fail();
-		const { id: target, status } = form.data;
-		return (await attempt(form, () => recommendations.setStatus(event.locals.supabase, target, status))) ?? null;
-	},
-
-	merge: async (event: BoardEvent) => {
-		const form = await readForm(event.request, Schemas.merge);
-		if (!form.valid) return form.fail();
-		const { id: source, target } = form.data;
-		return (await attempt(form, () => recommendations.merge(event.locals.supabase, source, target), 'target')) ?? null;
+		const { id: source, status, target } = form.data;
+		const supabase = event.locals.supabase;
+		const refused =
+			status === 'merged'
+				? await attempt(form, () => recommendations.merge(supabase, source, target), 'target')
+				: await attempt(form, () => recommendations.setStatus(supabase, source, status));
+		return refused ?? null;
 	},
 
 	hide: async (event: BoardEvent) => {
