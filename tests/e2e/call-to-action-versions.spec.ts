@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
-import { SLUG, newDocument, paragraph, translated, writeBlocks } from './call-to-action-helpers';
+import { EVENT_ID, SLUG, admin, newDocument, paragraph, translated, writeBlocks } from './call-to-action-helpers';
 import { expect, t, test, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
 
@@ -103,6 +103,26 @@ for (const locale of ['en', 'ro', 'ru'] as Locale[]) {
 		const id = await newDocument(baseURL!, `Axe ${locale}`);
 		await writeBlocks(baseURL!, id, 'en', MASTER);
 		await writeBlocks(baseURL!, id, 'ro', translated(MASTER.slice(0, 1), RO.slice(0, 1)));
+		// A recommendation taken into a paragraph: the draft page shows where it came from.
+		const db = await admin(baseURL!);
+		const { data: session } = await db.from('sessions').select('id').eq('event_id', EVENT_ID).limit(1).single();
+		const { data: author } = await db
+			.from('members')
+			.select('id')
+			.eq('event_id', EVENT_ID)
+			.eq('role', 'delegate')
+			.limit(1)
+			.single();
+		const { error } = await db.from('recommendations').insert({
+			session_id: session!.id,
+			author_id: author!.id,
+			text: 'Pay supervisors fairly.',
+			language: 'en',
+			status: 'merged',
+			document_id: id,
+			merged_block_id: 'v-invest'
+		});
+		if (error) throw error;
 		const context = await browser.newContext({ locale: { en: 'en-GB', ro: 'ro-RO', ru: 'ru-RU' }[locale] });
 		const page = await context.newPage();
 		await signInAs(
@@ -114,7 +134,10 @@ for (const locale of ['en', 'ro', 'ru'] as Locale[]) {
 			for (const width of [390, 1280]) {
 				await page.setViewportSize({ width, height: 900 });
 				await page.goto(`/${SLUG}/call-to-action/${id}${path}`);
-				if (path === '') await expect(page.getByTestId('live-editor')).toBeVisible({ timeout: 20_000 });
+				if (path === '') {
+					await expect(page.getByTestId('live-editor')).toBeVisible({ timeout: 20_000 });
+					await expect(page.getByTestId('provenance')).toContainText('Pay supervisors fairly.');
+				}
 				await page.screenshot({
 					path: testInfo.outputPath(`cta${path.replace(/[/?=]/g, '-')}-${locale}-${width}.png`),
 					fullPage: true
