@@ -194,6 +194,16 @@ test('pasted Word HTML, typed markup and javascript: links stay inert in the edi
 	await expect(box).not.toContainText('xxxxxxxxxx');
 	await expect(indicator(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
 
+	// A recommendation written in markup, accepted: it goes into the summary and the exports.
+	const board = page.getByRole('region', { name: t('en', 'recommendations.title') });
+	const markup = `<script>alert(4)</script><a href="javascript:alert(5)">rec link</a> <b>rec bold</b> <o:p></o:p>`;
+	await board.getByLabel(t('en', 'recommendations.add.text'), { exact: true }).fill(markup);
+	await board.getByRole('button', { name: t('en', 'recommendations.add.submit') }).click();
+	const recommendation = board.getByRole('article', { name: markup });
+	await recommendation.getByLabel(t('en', 'recommendations.curate.status')).selectOption('accepted');
+	await recommendation.getByRole('button', { name: t('en', 'recommendations.curate.setStatus') }).click();
+	await expect(recommendation).toContainText(t('en', 'recommendations.status.accepted'));
+
 	// Publish twice: the summary shows the notes, inert; the first version stays.
 	for (const version of [1, 2]) {
 		await page
@@ -204,6 +214,7 @@ test('pasted Word HTML, typed markup and javascript: links stay inert in the edi
 	const summary = page.getByRole('region', { name: t('en', 'notes.summary.heading') });
 	await expect(summary).toContainText('Typed <script>alert(1)</script> & <b>not bold</b>');
 	await expect(summary.getByRole('link', { name: 'a real one' })).toHaveAttribute('href', 'https://www.unicef.org');
+	await expect(summary).toContainText(markup);
 	await expect(summary.locator('a[href^="javascript"], script, img, [onclick], b')).toHaveCount(0);
 	await expect(summary.getByText(t('en', 'notes.summary.versions'))).toBeVisible();
 
@@ -228,11 +239,16 @@ test('pasted Word HTML, typed markup and javascript: links stay inert in the edi
 	expect(html).toContain('<li>Invest in supervision</li><li>Train managers</li>');
 	expect(html).toContain('<strong>Pasted from Word</strong>');
 	expect(html).toContain('Typed &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;not bold&lt;/b&gt;');
-	expect(html).not.toMatch(/javascript:|<script|<img/);
+	expect(html).toContain('&lt;script&gt;alert(4)&lt;/script&gt;&lt;a href=');
+	expect(html).toContain('&lt;b&gt;rec bold&lt;/b&gt;');
+	// The recommendation's markup is there as text; nothing of it is markup in the file.
+	expect(html).not.toMatch(/<a href="javascript:|<script|<img|<b>/);
 	const markdown = await (await page.request.get(`${PUBLISH_PAGE}/report.md`)).text();
 	expect(markdown).toContain('Typed &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;not bold&lt;/b&gt;');
 	expect(markdown).toContain('- Invest in supervision');
-	expect(markdown).not.toMatch(/javascript:|<script|<b>/);
+	// Every < of the recommendation is escaped, so none of its tags opens in a Markdown viewer.
+	expect(markdown).toMatch(/&lt;script.*&lt;a href=.*rec link.*&lt;b.*rec bold/);
+	expect(markdown).not.toMatch(/\]\(javascript:|<script|<b>|<a /);
 	// Someone who may not read the notes gets no report.
 	expect((await visitor.page.request.get(`${SESSION_PAGE}/report.md`)).status()).toBe(403);
 
