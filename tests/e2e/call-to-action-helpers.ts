@@ -7,7 +7,7 @@ import { createCollabConnection } from '../../src/lib/collab/collab-connection.t
 import { blocksOf, translationOf, type Block, type PmNode } from '../../src/lib/domain/cta/blocks.ts';
 import { TEXT_FIELD, fragmentJson, toYNode } from '../../src/lib/server/cta/yjs-blocks.ts';
 import { expect } from './fixtures';
-import { admin, serviceKey } from './service-role';
+import { admin, serviceKey } from './clients';
 
 export { admin };
 

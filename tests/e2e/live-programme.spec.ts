@@ -1,8 +1,8 @@
 // The live-data loop on the programme: an organiser's change to a session reaches a
 // reader's open page without a reload, and leaving the page leaves the Realtime channel.
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { WebSocket as PageSocket } from '@playwright/test';
-import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
+import { personClient } from './clients';
 import { expect, t, test } from './fixtures';
 
 const EVENT_ID = 'e0000000-0000-4000-8000-000000002018';
@@ -13,12 +13,8 @@ const CHANNEL_TOPIC = `realtime:programme:${EVENT_ID}`;
 test.use({ locale: 'en-GB' });
 
 /** The organiser, signed in from the test the way any Supabase client signs in. */
-async function organiser(baseURL: string): Promise<SupabaseClient> {
-	const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
-	const supabase = createClient(baseURL, anonKey, { auth: { persistSession: false } });
-	const { error } = await supabase.auth.signInWithPassword({ email: 'organiser@accord.test', password: 'accord-demo' });
-	if (error) throw new Error(`organiser sign-in failed: ${error.message}`);
-	return supabase;
+function organiser(baseURL: string): Promise<SupabaseClient> {
+	return personClient(baseURL, 'organiser@accord.test');
 }
 
 /** Resolves with the first frame the page sends on a socket that matches. */

@@ -1,11 +1,10 @@
 // Events, people and members as organisers and delegates meet them: the organiser console,
 // creating and publishing an event, settings and days, the profile, the members list.
-import AxeBuilder from '@axe-core/playwright';
-import { createClient } from '@supabase/supabase-js';
-import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { LOCALES, expect, t, test, type Locale } from './fixtures';
-import { signInAs } from './sign-in-as';
+import { seriousViolations } from './axe';
+import { personClient } from './clients';
+import type { Page } from '@playwright/test';
+import { LOCALES, expect, t, test } from './fixtures';
+import { signInReading } from './sign-in-as';
 
 const SEED_EVENT = 'social-workforce-2018';
 const ORGANISER = 'organiser@accord.test';
@@ -13,32 +12,6 @@ const DELEGATE = 'delegate.ge.1@accord.test';
 const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 // Outside test-results, which each run empties, so they can be looked at after a partial run.
 const SCREENS = process.env.SCREENSHOT_DIR ?? '/tmp/accord-screens/organiser-events';
-
-// Auth lets one address ask for a link once a minute: each person signs in once per run
-// and later tests reuse their cookies.
-type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
-const signedIn = new Map<string, Cookies>();
-
-async function signIn(browser: Browser, page: Page, email: string, locale: Locale = 'en'): Promise<void> {
-	let cookies = signedIn.get(email);
-	if (!cookies) {
-		const context = await browser.newContext();
-		await signInAs(await context.newPage(), email);
-		cookies = (await context.cookies()).filter((cookie) => cookie.name !== 'accord_locale');
-		signedIn.set(email, cookies);
-		await context.close();
-	}
-	await page.context().addCookies([...cookies, { name: 'accord_locale', value: locale, url: BASE_URL }]);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** Screenshots at a phone's and a laptop's width, for a person to look at. */
 async function screenshots(page: Page, name: string): Promise<void> {
@@ -51,7 +24,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
 
 test.describe('organiser console', () => {
 	test('an organiser finds the console from the event and sees its overview', async ({ browser, page }) => {
-		await signIn(browser, page, ORGANISER);
+		await signInReading(browser, page, ORGANISER);
 		await page.goto(`/${SEED_EVENT}/programme`);
 		await page
 			.getByRole('navigation', { name: t('en', 'nav.main') })
@@ -70,7 +43,7 @@ test.describe('organiser console', () => {
 
 	for (const locale of LOCALES) {
 		test(`the overview has no serious accessibility violation in ${locale}`, async ({ browser, page }) => {
-			await signIn(browser, page, ORGANISER, locale);
+			await signInReading(browser, page, ORGANISER, locale);
 			await page.goto(`/${SEED_EVENT}/organise`);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(locale, 'organiser.overview.title'));
 			expect(await seriousViolations(page)).toEqual([]);
@@ -83,7 +56,7 @@ test.describe('a delegate at the console', () => {
 	test.use({ allowedConsoleErrors: [/status of 40[34]/] });
 
 	test('is not offered it and is refused it', async ({ browser, page }) => {
-		await signIn(browser, page, DELEGATE);
+		await signInReading(browser, page, DELEGATE);
 		await page.goto(`/${SEED_EVENT}/programme`);
 		await expect(page.getByRole('link', { name: t('en', 'nav.organise') })).toHaveCount(0);
 		const response = await page.goto(`/${SEED_EVENT}/organise`);
@@ -118,7 +91,6 @@ test.describe.serial('a new person starts an event in Romanian', () => {
 			.getByRole('link', { name: ro('outbox.openLink') })
 			.click();
 		await expect(page).toHaveURL(/\/events\/new$/);
-		signedIn.set(email, await page.context().cookies());
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ro('events.new.title'));
 		expect(await seriousViolations(page)).toEqual([]);
 		await screenshots(page, 'events-new');
@@ -186,7 +158,7 @@ test.describe.serial('a new person starts an event in Romanian', () => {
 	});
 
 	test('keeps days inside the event when its dates change', async ({ browser, page }) => {
-		await signIn(browser, page, email, 'ro');
+		await signInReading(browser, page, email, 'ro');
 		await page.goto(`/${slug}/organise/settings`);
 		const details = page.getByRole('form', { name: ro('organiser.settings.detailsTitle') });
 		await details.getByLabel(ro('events.form.endsOn')).fill('2026-05-13');
@@ -203,7 +175,7 @@ test.describe.serial('a new person starts an event in Romanian', () => {
 	});
 
 	test('the last organiser cannot step down or leave, with a clear message', async ({ browser, page }) => {
-		await signIn(browser, page, email, 'ro');
+		await signInReading(browser, page, email, 'ro');
 		await page.goto(`/${slug}/organise/members`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ro('organiser.members.title'));
 		await page.getByLabel(ro('organiser.members.role')).last().selectOption('delegate');
@@ -215,7 +187,7 @@ test.describe.serial('a new person starts an event in Romanian', () => {
 	});
 
 	test('the profile language drives the whole UI, server-rendered', async ({ browser, page }) => {
-		await signIn(browser, page, email, 'ro');
+		await signInReading(browser, page, email, 'ro');
 		await page.goto('/profile');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ro('profile.title'));
 		await page.getByLabel(ro('profile.displayName')).fill('Ion <script>alert(1)</script> Rusu');
@@ -224,11 +196,8 @@ test.describe.serial('a new person starts an event in Romanian', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('ru', 'profile.title'));
 		// Another device in English: the preference wins over the browser and the cookie.
 		const other = await browser.newContext({ locale: 'en-GB' });
-		await other.addCookies([
-			...signedIn.get(email)!.filter((c) => c.name !== 'accord_locale'),
-			{ name: 'accord_locale', value: 'en', url: BASE_URL }
-		]);
 		const otherPage = await other.newPage();
+		await signInReading(browser, otherPage, email, 'en');
 		const response = await otherPage.goto('/events');
 		expect(await response?.text()).toContain(t('ru', 'events.mine.title'));
 		await expect(otherPage.locator('html')).toHaveAttribute('lang', 'ru');
@@ -242,7 +211,7 @@ test.describe.serial('a new person starts an event in Romanian', () => {
 			browser,
 			page
 		}) => {
-			await signIn(browser, page, email, locale);
+			await signInReading(browser, page, email, locale);
 			for (const path of [
 				'/profile',
 				'/events',
@@ -260,7 +229,7 @@ test.describe.serial('a new person starts an event in Romanian', () => {
 
 test.describe('members of the seed event', () => {
 	test('search, filters in the URL and a role change', async ({ browser, page }) => {
-		await signIn(browser, page, ORGANISER);
+		await signInReading(browser, page, ORGANISER);
 		await page.goto(`/${SEED_EVENT}/organise/members`);
 		await page.getByLabel(t('en', 'organiser.members.country')).selectOption('GE');
 		await page.getByLabel(t('en', 'organiser.members.role')).first().selectOption('delegate');
@@ -299,7 +268,7 @@ test.describe('a delegate asking for organiser actions', () => {
 	test.use({ allowedConsoleErrors: [/status of 40[34]/] });
 
 	test('is refused by the form actions and by the database', async ({ browser, page, baseURL }) => {
-		await signIn(browser, page, DELEGATE);
+		await signInReading(browser, page, DELEGATE);
 		for (const [path, form] of [
 			[`/${SEED_EVENT}/organise/members?/role`, { member: '00000000-0000-4000-8000-000000000000', role: 'organiser' }],
 			[`/${SEED_EVENT}/organise/settings?/status`, { status: 'draft' }]
@@ -308,10 +277,7 @@ test.describe('a delegate asking for organiser actions', () => {
 			expect(response.status(), path).toBe(403);
 		}
 
-		const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
-		const supabase = createClient(baseURL!, anonKey, { auth: { persistSession: false } });
-		const { error } = await supabase.auth.signInWithPassword({ email: DELEGATE, password: 'accord-demo' });
-		expect(error).toBeNull();
+		const supabase = await personClient(baseURL!, DELEGATE);
 		const events = await supabase.from('events').update({ status: 'draft' }).eq('slug', SEED_EVENT).select('id');
 		expect(events.data).toEqual([]);
 		const roles = await supabase

@@ -2,8 +2,8 @@
 // line, fixed, imported), inviting (mails in the invitee's language, accepted), and the
 // badge sheet (its QR code signs the person in once, then offers email sign-in). And a
 // delegate who tries the same gets a translated refusal from the page and from the API.
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
+import type { Page } from '@playwright/test';
 import { createClient } from '@supabase/supabase-js';
 import jsQR from 'jsqr';
 import { PDFParse } from 'pdf-parse';
@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 import { errorMessageKey } from '../../src/lib/domain/errors.ts';
 import { LOCALES, expect, t, test, type Locale } from './fixtures';
-import { signInAs } from './sign-in-as';
+import { signInReading } from './sign-in-as';
 
 const SEED_EVENT = 'social-workforce-2018';
 const ORGANISER = 'organiser@accord.test';
@@ -42,32 +42,6 @@ function delegateList(countryOfOleg: string): string {
 	);
 }
 
-type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
-const signedIn = new Map<string, Cookies>();
-
-/** Signs in once per address and run (Auth allows one link a minute), then reuses the cookies. */
-async function signIn(browser: Browser, page: Page, email: string, locale: Locale = 'en'): Promise<void> {
-	let cookies = signedIn.get(email);
-	if (!cookies) {
-		const context = await browser.newContext();
-		const fresh = await context.newPage();
-		await signInAs(fresh, email);
-		cookies = (await context.cookies()).filter((cookie) => cookie.name !== 'accord_locale');
-		signedIn.set(email, cookies);
-		await context.close();
-	}
-	await page.context().addCookies([...cookies, { name: 'accord_locale', value: locale, url: BASE_URL }]);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
 async function screenshots(page: Page, name: string, fullPage = true): Promise<void> {
 	for (const width of [390, 1280]) {
 		await page.setViewportSize({ width, height: 900 });
@@ -92,7 +66,7 @@ test.describe('organiser people', () => {
 		browser,
 		page
 	}) => {
-		await signIn(browser, page, ORGANISER);
+		await signInReading(browser, page, ORGANISER);
 		await page.goto(`/${SEED_EVENT}/organise`);
 		await page.getByRole('link', { name: t('en', 'peopleImport.title') }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'peopleImport.title'));
@@ -128,7 +102,7 @@ test.describe('organiser people', () => {
 	});
 
 	test('invitations go out in the invitee language and record invited, then joined', async ({ browser, page }) => {
-		await signIn(browser, page, ORGANISER);
+		await signInReading(browser, page, ORGANISER);
 		await page.goto(`/${SEED_EVENT}/organise/invitations`);
 		for (const who of [PEOPLE.ro, PEOPLE.ru]) {
 			const row = page.getByRole('row').filter({ hasText: who.email });
@@ -166,7 +140,7 @@ test.describe('organiser people', () => {
 		// A sharper rendering, so the printed-size QR code reads reliably from a screenshot.
 		const context = await browser.newContext({ deviceScaleFactor: 3 });
 		const page = await context.newPage();
-		await signIn(browser, page, ORGANISER);
+		await signInReading(browser, page, ORGANISER);
 		await page.goto(`/${SEED_EVENT}/organise/badges`);
 		const badge = page.getByRole('article', { name: PEOPLE.en.name });
 		await expect(badge).toContainText(t('en', 'organiser.roles.observer'));
@@ -205,7 +179,7 @@ test.describe('organiser people', () => {
 	test('each page passes axe in every language', async ({ browser, page }) => {
 		test.setTimeout(180_000);
 		for (const locale of LOCALES) {
-			await signIn(browser, page, ORGANISER, locale);
+			await signInReading(browser, page, ORGANISER, locale);
 			for (const section of ['import', 'invitations', 'badges']) {
 				await page.goto(`/${SEED_EVENT}/organise/${section}`);
 				expect(await seriousViolations(page), `${locale} ${section}`).toEqual([]);
@@ -236,7 +210,7 @@ test.describe('organiser people, as a delegate', () => {
 		page,
 		request
 	}) => {
-		await signIn(browser, page, DELEGATE, 'ru');
+		await signInReading(browser, page, DELEGATE, 'ru');
 		const response = await page.request.post(`/${SEED_EVENT}/organise/import?/preview`, {
 			multipart: {
 				file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nA,a@example.org\n') }

@@ -3,14 +3,13 @@
 // programme change without reloading; bad input is refused with its reason and nothing
 // typed is lost; a delegate's requests to the organisers' actions are refused in their
 // language; the pages pass axe in each language and are photographed at two widths.
-import AxeBuilder from '@axe-core/playwright';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
+import { seriousViolations } from './axe';
+import type { Page } from '@playwright/test';
+import { personClient } from './clients';
 import { errorMessageKey } from '../../src/lib/domain/errors.ts';
 import { formatDateRange } from '../../src/lib/domain/format.ts';
-import { BROWSER_LOCALE, LOCALES, expect, t, test, type Locale } from './fixtures';
-import { signInAs } from './sign-in-as';
+import { BROWSER_LOCALE, LOCALES, expect, t, test } from './fixtures';
+import { signInReading } from './sign-in-as';
 
 const EVENT = 'social-workforce-2018';
 const EVENT_ID = 'e0000000-0000-4000-8000-000000002018';
@@ -22,41 +21,6 @@ const DELEGATE = 'delegate.am.1@accord.test';
 const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 const SCREENS = process.env.SCREENSHOT_DIR ?? '/tmp/accord-screens/organiser-sessions';
 const LIST = `/${EVENT}/organise/sessions`;
-
-type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
-const signedIn = new Map<string, Cookies>();
-
-/** Each address asks Auth for a link once a run; later contexts reuse the cookies. */
-async function signIn(browser: Browser, page: Page, email: string, locale: Locale): Promise<void> {
-	let cookies = signedIn.get(email);
-	if (!cookies) {
-		const context = await browser.newContext();
-		const first = await context.newPage();
-		await signInAs(first, email);
-		cookies = (await context.cookies()).filter((cookie) => cookie.name !== 'accord_locale');
-		signedIn.set(email, cookies);
-		await context.close();
-	}
-	await page.context().addCookies([...cookies, { name: 'accord_locale', value: locale, url: BASE_URL }]);
-}
-
-/** A Supabase client signed in with the demo password, as any script could be. */
-async function client(baseURL: string, email: string): Promise<SupabaseClient> {
-	const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
-	const supabase = createClient(baseURL, anonKey, { auth: { persistSession: false } });
-	const { error } = await supabase.auth.signInWithPassword({ email, password: 'accord-demo' });
-	if (error) throw new Error(`${email} sign-in failed: ${error.message}`);
-	return supabase;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function screenshots(page: Page, name: string): Promise<void> {
 	for (const width of [390, 1280]) {
@@ -77,7 +41,7 @@ test.describe('organiser sessions', () => {
 		baseURL
 	}) => {
 		test.setTimeout(180_000);
-		const organiserApi = await client(baseURL!, ORGANISER);
+		const organiserApi = await personClient(baseURL!, ORGANISER);
 		const { data: plenary } = await organiserApi
 			.from('sessions')
 			.select('starts_at, ends_at, room')
@@ -87,14 +51,14 @@ test.describe('organiser sessions', () => {
 		// The delegate's programme, in Russian, open before anything changes.
 		const delegateContext = await browser.newContext({ locale: BROWSER_LOCALE.ru });
 		const reader = await delegateContext.newPage();
-		await signIn(browser, reader, DELEGATE, 'ru');
+		await signInReading(browser, reader, DELEGATE, 'ru');
 		await reader.goto(`/${EVENT}/programme`);
 		await expect(reader.locator('html')).toHaveAttribute('lang', 'ru');
 		await expect(reader.locator('header[data-live]')).toHaveAttribute('data-live', 'live');
 		await reader.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
 		await page.context().setExtraHTTPHeaders({ 'accept-language': BROWSER_LOCALE.ro });
-		await signIn(browser, page, ORGANISER, 'ro');
+		await signInReading(browser, page, ORGANISER, 'ro');
 		try {
 			await page.goto(LIST);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('ro', 'sessions.title'));
@@ -198,7 +162,7 @@ test.describe('organiser sessions', () => {
 		page,
 		baseURL
 	}) => {
-		const organiserApi = await client(baseURL!, ORGANISER);
+		const organiserApi = await personClient(baseURL!, ORGANISER);
 		const { data: user } = await organiserApi.auth.getUser();
 		const slug = `sessions-no-days-${Date.now().toString(36)}`;
 		const created = await organiserApi
@@ -215,7 +179,7 @@ test.describe('organiser sessions', () => {
 			.single();
 		expect(created.error).toBeNull();
 		try {
-			await signIn(browser, page, ORGANISER, 'en');
+			await signInReading(browser, page, ORGANISER, 'en');
 			await page.goto(`/${slug}/organise/sessions/new`);
 			await page.getByLabel(t('en', 'sessions.form.date')).fill('2026-05-14');
 			await page.getByLabel(t('en', 'sessions.form.startTime')).fill('09:00');
@@ -250,7 +214,7 @@ test.describe('organiser sessions', () => {
 			page,
 			baseURL
 		}) => {
-			await signIn(browser, page, DELEGATE, 'ru');
+			await signInReading(browser, page, DELEGATE, 'ru');
 			const response = await page.goto(LIST);
 			expect(response?.status()).toBe(403);
 			await expect(page.getByRole('heading', { name: t('ru', 'error.forbidden.title') })).toBeVisible();
@@ -272,7 +236,7 @@ test.describe('organiser sessions', () => {
 			});
 			expect(edit.status()).toBe(403);
 
-			const delegateApi = await client(baseURL!, DELEGATE);
+			const delegateApi = await personClient(baseURL!, DELEGATE);
 			const insert = await delegateApi.from('sessions').insert({
 				event_id: EVENT_ID,
 				day_id: DAY_THREE,
@@ -307,7 +271,7 @@ test.describe('organiser sessions', () => {
 	for (const locale of LOCALES) {
 		test(`the sessions pages pass axe in ${locale} and are photographed`, async ({ browser, page }) => {
 			await page.context().setExtraHTTPHeaders({ 'accept-language': BROWSER_LOCALE[locale] });
-			await signIn(browser, page, ORGANISER, locale);
+			await signInReading(browser, page, ORGANISER, locale);
 			for (const [name, path] of [
 				['list', LIST],
 				['new', `${LIST}/new`],

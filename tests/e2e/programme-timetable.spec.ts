@@ -1,7 +1,6 @@
 // The programme as every delegate reads it: the timetable, a session's own page, its
 // calendar files, in each language, on a phone and on a desk.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import ical from 'node-ical';
 import { BROWSER_LOCALE, LOCALES, expect, t, test } from './fixtures';
 
@@ -11,15 +10,6 @@ const SCREENSHOTS = 'test-results/screenshots/programme';
 /** Day 2, 11:30 in Bucharest: two parallel sessions are on, two more start at 14:00. */
 const DAY_TWO_MORNING = new Date('2018-11-22T11:30:00+02:00');
 const ON_AT_1130 = ['50000000-0000-4000-8000-000000001808', '50000000-0000-4000-8000-000000001809'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 for (const locale of LOCALES) {
 	test.describe(`session page in ${locale}`, () => {

@@ -2,9 +2,9 @@
 // flow itself is the subject of sign-in.spec.ts and a few others; everywhere else the
 // link comes from Auth's admin API, which is what a mail would carry, without the
 // one-link-a-minute limit per address that would make a long suite wait.
-import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
-import { BROWSER_LOCALE, expect, t, test, type Locale } from './fixtures';
-import { admin, serviceKey } from './service-role';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { BROWSER_LOCALE, LOCALES, expect, t, test, type Locale } from './fixtures';
+import { admin, serviceKey } from './clients';
 
 /** Auth sends one address at most one link a minute (config.toml, max_frequency). */
 const LINK_INTERVAL_MS = 61_000;
@@ -31,9 +31,14 @@ export async function signInLink(email: string, next = '/'): Promise<string> {
 	return `/auth/confirm?token_hash=${body.hashed_token}&type=magiclink&next=${encodeURIComponent(next)}`;
 }
 
-export async function signInAs(page: Page, email: string, locale: Locale = 'en', next = '/'): Promise<void> {
+/**
+ * Signs the page in as the person. The page then speaks their preferred language: pass it as
+ * `locale` to check that too, or leave it out when any language will do.
+ */
+export async function signInAs(page: Page, email: string, locale?: Locale, next = '/'): Promise<void> {
 	await page.goto(await signInLink(email, next));
-	await expect(page.getByRole('button', { name: t(locale, 'auth.signOut') })).toBeVisible();
+	const signOut = locale ? t(locale, 'auth.signOut') : new RegExp(LOCALES.map((l) => t(l, 'auth.signOut')).join('|'));
+	await expect(page.getByRole('button', { name: signOut })).toBeVisible();
 }
 
 /** A new browser context (the person's own device) signed in as them. */
@@ -42,8 +47,8 @@ export async function signedIn(
 	email: string,
 	options: { locale?: Locale; next?: string } & Omit<BrowserContextOptions, 'locale'> = {}
 ): Promise<Page> {
-	const { locale = 'en', next, ...contextOptions } = options;
-	const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], ...contextOptions });
+	const { locale, next, ...contextOptions } = options;
+	const context = await browser.newContext({ locale: BROWSER_LOCALE[locale ?? 'en'], ...contextOptions });
 	const page = await context.newPage();
 	await signInAs(page, email, locale, next);
 	return page;
@@ -66,4 +71,24 @@ export async function waitForLinkAllowance(page: Page, email: string): Promise<v
 	if (wait <= 0) return;
 	test.info().setTimeout(test.info().timeout + wait);
 	await page.waitForTimeout(wait);
+}
+
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+/** Each person's session cookies, made once per test process and handed to later contexts. */
+const sessionCookies = new Map<string, Cookies>();
+
+/**
+ * Signs the page's context in as a person who reads in `locale` (the language cookie), by
+ * giving it that person's session: cheaper than a sign-in per test, and the same session.
+ */
+export async function signInReading(browser: Browser, page: Page, email: string, locale: Locale = 'en'): Promise<void> {
+	let cookies = sessionCookies.get(email);
+	if (!cookies) {
+		const context = await browser.newContext();
+		await signInAs(await context.newPage(), email);
+		cookies = (await context.cookies()).filter((cookie) => cookie.name !== 'accord_locale');
+		sessionCookies.set(email, cookies);
+		await context.close();
+	}
+	await page.context().addCookies([...cookies, { name: 'accord_locale', value: locale, url: baseURL() }]);
 }

@@ -1,6 +1,6 @@
 // The UI parts (Form, Field, Button, Alert, Card, EmptyState, Badge) as people meet them on
 // real pages: in each language, without JavaScript, by keyboard alone, and under axe.
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { BROWSER_LOCALE, LOCALES, expect, t, test, type Locale } from './fixtures';
 
@@ -88,15 +88,6 @@ test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
 		{ name: 'indicators', path: '/social-workforce-2018/indicators' },
 		{ name: 'call to action', path: '/social-workforce-2018/call-to-action' }
 	];
-
-	async function seriousViolations(page: Page): Promise<string[]> {
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-			.analyze();
-		return results.violations
-			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-			.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-	}
 
 	for (const locale of LOCALES) {
 		test(`finds nothing serious in ${locale}`, async ({ browser }) => {

@@ -1,9 +1,7 @@
 // Shared by the voting specs: people of the 2018 seed, signed in from the test the way any
 // Supabase client signs in, and browser contexts in a language.
-import AxeBuilder from '@axe-core/playwright';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, Page } from '@playwright/test';
-import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
 import { BROWSER_LOCALE, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
 
@@ -17,13 +15,7 @@ export const DELEGATES: Record<Locale, string> = {
 	ru: 'delegate.by.1@accord.test'
 };
 
-export async function client(baseURL: string, email: string): Promise<SupabaseClient> {
-	const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
-	const supabase = createClient(baseURL, anonKey, { auth: { persistSession: false } });
-	const { error } = await supabase.auth.signInWithPassword({ email, password: 'accord-demo' });
-	if (error) throw new Error(`${email} sign-in failed: ${error.message}`);
-	return supabase;
-}
+export { personClient as client } from './clients';
 
 export async function signedIn(
 	browser: Browser,
@@ -74,11 +66,5 @@ export async function openRound(
 }
 
 /** Serious and critical axe violations on the page (WCAG 2.2 AA and best practice). */
-export async function axeViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
+
+export { seriousViolations as axeViolations } from './axe';
