@@ -3,6 +3,7 @@ import {
 	calendarDateIn,
 	formatCalendarDate,
 	formatDateRange,
+	formatAsOf,
 	formatDateTimeRange,
 	formatTime,
 	formatTimeRange,
@@ -71,5 +72,21 @@ describe('calendarDateIn', () => {
 		expect(calendarDateIn('2018-11-22T23:30:00Z', 'Europe/Bucharest')).toBe('2018-11-23');
 		expect(calendarDateIn('2018-11-22T23:30:00Z', 'UTC')).toBe('2018-11-22');
 		expect(calendarDateIn('garbage', 'UTC')).toBe('');
+	});
+});
+
+describe('formatAsOf (the offline notice)', () => {
+	const now = new Date('2026-11-28T15:00:00Z');
+	it('gives only the time for data from today', () => {
+		expect(formatAsOf(new Date('2026-11-28T08:42:00Z'), now, 'ro', 'Europe/Bucharest')).toBe('10:42');
+	});
+	it('adds the date for data from another day', () => {
+		const text = formatAsOf(new Date('2026-11-26T08:42:00Z'), now, 'en', 'Europe/Bucharest');
+		expect(text).toContain('26');
+		expect(text).toContain('Nov');
+		expect(text).toContain('10:42');
+	});
+	it('says nothing for a bad instant', () => {
+		expect(formatAsOf(new Date('garbage'), now, 'ru')).toBe('');
 	});
 });

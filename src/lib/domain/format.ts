@@ -106,3 +106,21 @@ export function calendarDateIn(instant: string | Date, timeZone: string): string
 	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
 	return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+/**
+ * When the data on a screen was fetched, in the reader's own clock ("10:42"; with the date,
+ * "27 Nov, 10:42", once it is from another day), for the offline notice.
+ */
+export function formatAsOf(instant: Date | number, now: Date | number, locale: Locale, timeZone?: string): string {
+	if (Number.isNaN(new Date(instant).getTime())) return '';
+	const zone = timeZone ? safeTimeZone(timeZone) : undefined;
+	const day = (date: Date | number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(date);
+	const sameDay = day(instant) === day(now);
+	return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+		timeZone: zone,
+		...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(instant);
+}

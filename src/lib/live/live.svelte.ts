@@ -6,6 +6,7 @@ import type { RealtimeChannel, RealtimeClient } from '@supabase/realtime-js';
 import { invalidate } from '$app/navigation';
 import { page } from '$app/state';
 import type { BrowserSupabaseSettings } from '$lib/supabase/settings';
+import { reportFailedFetch } from '$lib/connection';
 import { afterHydration } from './after-hydration';
 import { coalesce } from './coalesce';
 
@@ -108,6 +109,8 @@ export function live(
 						subscription.status = 'live';
 					} else {
 						subscription.status = 'offline';
+						// Venue Wi-Fi drops Realtime first: the page checks whether it is offline.
+						reportFailedFetch();
 					}
 				});
 			});

@@ -9,6 +9,8 @@ export interface FormState {
 	readonly errors: FieldErrors;
 	/** The first field with an error, in the order the schema checks them (the order on the page). */
 	readonly firstInvalid: string | undefined;
+	/** The id of the form's visible "needs a connection" note, for its submit buttons. */
+	readonly needsConnectionNote: string;
 }
 
 const [getFormState, setFormState, hasFormState] = createContext<FormState>();

@@ -1,0 +1,1 @@
+export { connection, dataArrived, isNetworkFailure, reportFailedFetch, watchConnection } from './connection.svelte';
