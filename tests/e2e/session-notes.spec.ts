@@ -121,8 +121,14 @@ test('offline: typing continues, survives a reload, and reaches the others and t
 	await expect(indicator(page)).toHaveAttribute('data-state', 'offlinePending');
 
 	// Reloaded while offline: the page comes from the worker, the words from this device.
-	page.on('dialog', (dialog) => void dialog.accept());
+	// Unsent changes: the browser asks before the page goes.
+	const dialogs: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(dialog.type());
+		void dialog.accept();
+	});
 	await page.reload();
+	expect(dialogs).toEqual(['beforeunload']);
 	await expect(notesBox(page)).toContainText('Written on venue Wi-Fi while it was down.');
 	await expect(indicator(page)).toHaveAttribute('data-state', 'offlinePending');
 	const waiting = t('en', 'editor.status.offlinePending', { count: 999 }).split('999')[1]!;
@@ -140,7 +146,7 @@ test('offline: typing continues, survives a reload, and reaches the others and t
 	expect(report.status()).toBe(200);
 	expect(await report.text()).toContain('while it was down');
 
-	// Offline, the browser reports the live board's socket it could not open; nothing else went wrong.
+	// Offline, the browser reports the sockets it could not open; nothing else went wrong.
 	const unexpected = mihaela.errors.filter((error) => !/ERR_INTERNET_DISCONNECTED/.test(error));
 	expect(unexpected).toEqual([]);
 	expect([...natalia.errors, ...fresh.errors]).toEqual([]);

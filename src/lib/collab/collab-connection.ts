@@ -159,11 +159,6 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 	async function connect(): Promise<void> {
 		retryTimer = null;
 		if (destroyed) return;
-		if (browserSaysOffline()) {
-			// No network (a reload on venue Wi-Fi that is down): wait for the browser's `online`.
-			dispatch({ type: 'closed', code: null, reason: '' });
-			return;
-		}
 		dispatch({ type: 'connecting' });
 		let token: string | null;
 		try {
@@ -190,14 +185,16 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 
 	const onOnline = () => connection.reconnect();
 	// The browser knows the network is gone before the socket does: an open socket on dead
-	// Wi-Fi can look alive for minutes, its frames buffered for nobody. Close it, show
-	// "offline" at once, and keep every edit local until `online`.
+	// Wi-Fi can look alive for minutes, its frames buffered for nobody. Close it and show
+	// "offline" at once; edits stay local. Keep trying with backoff all the same (a venue
+	// laptop serving itself on loopback is "offline" to the browser), and at once on `online`.
 	const onOffline = () => {
 		if (destroyed) return;
 		if (retryTimer) clearTimeout(retryTimer);
 		retryTimer = null;
 		provider.disconnect();
 		dispatch({ type: 'closed', code: null, reason: '' });
+		scheduleConnect();
 	};
 	if (typeof window !== 'undefined') {
 		window.addEventListener('online', onOnline);
@@ -242,10 +239,6 @@ export function createCollabConnection(options: CollabConnectionOptions): Collab
 		}
 	};
 	return connection;
-}
-
-function browserSaysOffline(): boolean {
-	return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
 function decodeVector(doc: Y.Doc): Map<number, number> {
