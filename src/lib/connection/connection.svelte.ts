@@ -99,20 +99,31 @@ export function isNetworkFailure(error: unknown): boolean {
 	return error instanceof TypeError || (typeof navigator !== 'undefined' && !navigator.onLine);
 }
 
-/** Starts watching; once per page (the root layout calls it when mounted). */
-export function watchConnection(): void {
-	if (started) return;
+/** Starts watching; once per page (the root layout calls it when mounted). Returns the stop. */
+export function watchConnection(): () => void {
+	if (started) return () => undefined;
 	started = true;
+	const listening = new AbortController();
+	const { signal } = listening;
 	// A page the service worker served from its copy says so, and from when.
 	const copy = document.querySelector('meta[name="accord-offline-copy"]')?.getAttribute('content');
 	if (copy) savedCopyServed(copy);
 	else if (!navigator.onLine) wentOffline();
 
-	window.addEventListener('offline', () => wentOffline());
-	window.addEventListener('online', () => void probe());
-	navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
-		const message = event.data as { type?: string; savedAt?: string } | null;
-		if (message?.type === 'accord:saved-copy' && message.savedAt) savedCopyServed(message.savedAt);
-		else if (message?.type === 'accord:network-failed') reportFailedFetch();
-	});
+	window.addEventListener('offline', () => wentOffline(), { signal });
+	window.addEventListener('online', () => void probe(), { signal });
+	navigator.serviceWorker?.addEventListener(
+		'message',
+		(event: MessageEvent) => {
+			const message = event.data as { type?: string; savedAt?: string } | null;
+			if (message?.type === 'accord:saved-copy' && message.savedAt) savedCopyServed(message.savedAt);
+			else if (message?.type === 'accord:network-failed') reportFailedFetch();
+		},
+		{ signal }
+	);
+	return () => {
+		listening.abort();
+		clearTimeout(retry);
+		started = false;
+	};
 }
