@@ -86,8 +86,12 @@ test.describe('a reader (English)', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await expect(offlineNotice(page, 'en')).toBeVisible();
 
-		// A page never opened on this device: a clear page, not the browser's error.
-		await page.goto(`${EVENT}/indicators`);
+		// A page never opened on this device, followed by a link: a clear page, not the
+		// browser's error.
+		await page
+			.getByRole('navigation', { name: t('en', 'nav.main') })
+			.getByRole('link', { name: t('en', 'nav.indicators') })
+			.click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'connection.page.title'));
 		await expect(page.getByRole('link', { name: t('en', 'connection.page.retry') })).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2 })).toHaveText(t('en', 'connection.page.saved'));
