@@ -223,3 +223,56 @@ describe('badge links', () => {
 		expect(second[0]!.token).not.toBe(first[0]!.token);
 	});
 });
+
+describe('invitation links', () => {
+	it('are new with each invitation, void the earlier ones, outlive Auth and work once', async () => {
+		const { rows: members } = await testDb.db.query<{ id: string }>(
+			'select id from public.members where user_id = $1',
+			[users.delegate]
+		);
+		const memberId = members[0]!.id;
+		const issue = () =>
+			asUser(testDb.db, users.organiser, async (tx) => {
+				const { rows } = await tx.query<{ member_id: string; token: string; expires_at: Date }>(
+					'select * from public.issue_invitation_links($1, $2)',
+					[eventId, [memberId]]
+				);
+				return rows;
+			});
+		const redeem = (token: string) =>
+			asServiceRole(testDb.db, async (tx) => {
+				const { rows } = await tx.query<{ status: string; email: string | null }>(
+					'select status, email from public.redeem_invitation_link($1)',
+					[token]
+				);
+				return rows[0]!;
+			});
+
+		const first = await issue();
+		expect(first).toHaveLength(1);
+		expect(first[0]!.member_id).toBe(memberId);
+		// A week at least (the event ended in 2018), far beyond Auth's hour.
+		expect(first[0]!.expires_at.getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
+		const second = await issue();
+		expect(second[0]!.token).not.toBe(first[0]!.token);
+		// The resent invitation is the one that works.
+		expect(await redeem(first[0]!.token)).toEqual({ status: 'expired', email: null });
+		expect(await redeem(second[0]!.token)).toEqual({ status: 'ok', email: 'del@example.test' });
+		expect(await redeem(second[0]!.token)).toEqual({ status: 'spent', email: null });
+		expect(await redeem('0'.repeat(64))).toEqual({ status: 'unknown', email: null });
+
+		await expect(
+			asUser(testDb.db, users.delegate, (tx) =>
+				tx.query('select * from public.issue_invitation_links($1, $2)', [eventId, [memberId]])
+			)
+		).rejects.toMatchObject({ hint: 'not_an_organiser' });
+		await expect(
+			asUser(testDb.db, users.organiser, (tx) => tx.query('select * from public.invitation_links'))
+		).rejects.toMatchObject({ code: '42501' });
+		await expect(
+			asUser(testDb.db, users.organiser, (tx) =>
+				tx.query('select * from public.redeem_invitation_link($1)', [second[0]!.token])
+			)
+		).rejects.toMatchObject({ code: '42501' });
+	});
+});

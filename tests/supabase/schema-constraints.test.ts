@@ -343,11 +343,12 @@ describe('row level security', () => {
 	it("has policies on every table but the collab server's own", async () => {
 		// deliberately policy-less: collab_updates/collab_snapshots (only the collab
 		// server's own connection uses them), round_electorate (read through round_tally
-		// only), instance_settings, event_creator_allow_list and badge_links (the service role's)
+		// only), instance_settings, event_creator_allow_list, badge_links and invitation_links
+		// (the service role's)
 		const { rows } = await db.query<{ relname: string }>(
 			`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			 where n.nspname = 'public' and c.relkind = 'r'
-			   and c.relname not in ('collab_updates', 'collab_snapshots', 'round_electorate', 'instance_settings', 'event_creator_allow_list', 'badge_links')
+			   and c.relname not in ('collab_updates', 'collab_snapshots', 'round_electorate', 'instance_settings', 'event_creator_allow_list', 'badge_links', 'invitation_links')
 			   and not exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname)`
 		);
 		expect(rows).toEqual([]);

@@ -5,6 +5,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/supabase/database.types';
 import { supabaseAnonKey, supabaseServerUrl, supabaseServiceRoleKey } from './config';
+import { DataError } from './errors';
 
 /** The admin client: one per call, no session kept (it is not anyone's session). */
 export function adminClient(): SupabaseClient<Database> {
@@ -22,4 +23,23 @@ export function mailClient(): SupabaseClient {
 	return createClient(supabaseServerUrl(), supabaseAnonKey(), {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false, flowType: 'implicit' }
 	});
+}
+
+/**
+ * Signs the request's browser in as `email`, with a one-time Auth link minted and used on
+ * the spot: for a key of Accord's own already checked and spent (a badge, an invitation).
+ */
+export async function signInWithFreshLink(supabase: SupabaseClient<Database>, email: string): Promise<void> {
+	const { data, error } = await adminClient().auth.admin.generateLink({ type: 'magiclink', email });
+	if (error) {
+		throw new DataError('auth.signIn', { code: error.code ?? 'auth', message: error.message, status: error.status });
+	}
+	const verified = await supabase.auth.verifyOtp({ token_hash: data.properties.hashed_token, type: 'magiclink' });
+	if (verified.error) {
+		throw new DataError('auth.signIn', {
+			code: verified.error.code ?? 'auth',
+			message: verified.error.message,
+			status: verified.error.status
+		});
+	}
 }

@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import QRCode from 'qrcode';
 import type { Database } from '$lib/supabase/database.types';
 import { adminClient } from './auth-admin';
-import { DataError, unwrap } from './errors';
+import { unwrap } from './errors';
 import * as invitations from './invitations';
 
 type Client = SupabaseClient<Database>;
@@ -68,20 +68,4 @@ export async function redeem(token: string): Promise<Redemption> {
 	}
 	if (row.status === 'spent' || row.status === 'expired') return { status: row.status, slug: row.event_slug ?? null };
 	return { status: 'unknown', slug: null };
-}
-
-/** Signs the request's browser in as `email`, with a one-time Auth link used on the spot. */
-export async function signIn(supabase: Client, email: string): Promise<void> {
-	const { data, error } = await adminClient().auth.admin.generateLink({ type: 'magiclink', email });
-	if (error) {
-		throw new DataError('badges.signIn', { code: error.code ?? 'auth', message: error.message, status: error.status });
-	}
-	const verified = await supabase.auth.verifyOtp({ token_hash: data.properties.hashed_token, type: 'magiclink' });
-	if (verified.error) {
-		throw new DataError('badges.signIn', {
-			code: verified.error.code ?? 'auth',
-			message: verified.error.message,
-			status: verified.error.status
-		});
-	}
 }

@@ -7,6 +7,11 @@
 // Auth refuses to invite a registered address. Either way the mail is in the person's
 // language (Auth reads `preferred_language` from their metadata, else the `locale` on the
 // link) and opens /auth/accept, which signs them in and marks them as joined.
+//
+// Auth's link lasts an hour; an invitation is mailed days ahead. So the address the mail
+// lands on also carries a single-use invitation token of Accord's own (invitation_links
+// migration), which outlives Auth's link: once that has expired, the accept page redeems
+// the token here and the person is signed in with a fresh Auth link, as a badge does.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/supabase/database.types';
 import { adminClient, mailClient } from './auth-admin';
@@ -52,12 +57,18 @@ export interface SendResult {
 	refused: { memberId: string; displayName: string; reason: 'rateLimited' | 'failed' }[];
 }
 
-/** Where the mail's link lands: the accept page, then the event's programme. */
-export function acceptUrl(origin: string, event: { id: string; slug: string }, language: Language | null): string {
+/** Where the mail's link lands: the accept page with the invitation token, then the event's programme. */
+export function acceptUrl(
+	origin: string,
+	event: { id: string; slug: string },
+	language: Language | null,
+	token?: string
+): string {
 	const url = new URL('/auth/accept', origin);
 	url.searchParams.set('event', event.id);
 	url.searchParams.set('next', `/${event.slug}/programme`);
 	if (language) url.searchParams.set('locale', language);
+	if (token) url.searchParams.set('invitation', token);
 	return url.href;
 }
 
@@ -83,10 +94,20 @@ export async function send(
 	origin: string
 ): Promise<SendResult> {
 	const result: SendResult = { sent: [], refused: [] };
+	if (chosen.length === 0) return result;
+	const links = unwrap(
+		'invitations.links',
+		await supabase.rpc('issue_invitation_links', {
+			p_event_id: event.id,
+			p_member_ids: chosen.map((contact) => contact.memberId)
+		})
+	);
+	const tokens = new Map(links.map((link) => [link.member_id, link.token]));
 	const queue = [...chosen];
 	const worker = async () => {
 		for (let contact = queue.shift(); contact; contact = queue.shift()) {
-			const error = await sendOne(contact, acceptUrl(origin, event, contact.language));
+			const url = acceptUrl(origin, event, contact.language, tokens.get(contact.memberId));
+			const error = await sendOne(contact, url);
 			if (!error) result.sent.push(contact.memberId);
 			else {
 				result.refused.push({
@@ -105,4 +126,37 @@ export async function send(
 		);
 	}
 	return result;
+}
+
+/** Mails the given members (those not yet joined), as the invitations page and the members list do. */
+export async function sendTo(
+	supabase: Client,
+	event: { id: string; slug: string },
+	memberIds: string[],
+	origin: string
+): Promise<SendResult> {
+	const wanted = new Set(memberIds);
+	const chosen = (await contacts(supabase, event.id)).filter((c) => wanted.has(c.memberId) && !c.joinedAt);
+	return send(supabase, event, chosen, origin);
+}
+
+export type Redemption =
+	| { status: 'ok'; email: string; eventId: string; slug: string }
+	| { status: 'spent' | 'expired'; slug: string | null }
+	| { status: 'unknown'; slug: null };
+
+export const INVITATION_TOKEN = /^[0-9a-f]{64}$/;
+
+/** Spends an invitation token (service role: the person is not signed in yet). */
+export async function redeem(token: string): Promise<Redemption> {
+	if (!INVITATION_TOKEN.test(token)) return { status: 'unknown', slug: null };
+	const row = unwrap(
+		'invitations.redeem',
+		await adminClient().rpc('redeem_invitation_link', { p_token: token }).single()
+	);
+	if (row.status === 'ok' && row.email) {
+		return { status: 'ok', email: row.email, eventId: row.event_id, slug: row.event_slug };
+	}
+	if (row.status === 'spent' || row.status === 'expired') return { status: row.status, slug: row.event_slug ?? null };
+	return { status: 'unknown', slug: null };
 }

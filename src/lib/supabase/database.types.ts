@@ -479,6 +479,38 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			invitation_links: {
+				Row: {
+					created_at: string;
+					expires_at: string;
+					member_id: string;
+					token: string;
+					used_at: string | null;
+				};
+				Insert: {
+					created_at?: string;
+					expires_at: string;
+					member_id: string;
+					token: string;
+					used_at?: string | null;
+				};
+				Update: {
+					created_at?: string;
+					expires_at?: string;
+					member_id?: string;
+					token?: string;
+					used_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'invitation_links_member_id_fkey';
+						columns: ['member_id'];
+						isOneToOne: false;
+						referencedRelation: 'members';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			members: {
 				Row: {
 					country_code: string | null;
@@ -1297,6 +1329,14 @@ export type Database = {
 				Args: { max_length: number; value: Json };
 				Returns: boolean;
 			};
+			issue_invitation_links: {
+				Args: { p_event_id: string; p_member_ids: string[] };
+				Returns: {
+					expires_at: string;
+					member_id: string;
+					token: string;
+				}[];
+			};
 			join_event: {
 				Args: { event_id: string };
 				Returns: {
@@ -1445,6 +1485,15 @@ export type Database = {
 				Returns: number;
 			};
 			redeem_badge_link: {
+				Args: { p_token: string };
+				Returns: {
+					email: string;
+					event_id: string;
+					event_slug: string;
+					status: string;
+				}[];
+			};
+			redeem_invitation_link: {
 				Args: { p_token: string };
 				Returns: {
 					email: string;

@@ -6,6 +6,7 @@ import { parseForm } from '$lib/forms';
 import { Constants } from '$lib/supabase/database.types';
 import { DataError } from '$lib/server/errors';
 import { eventOf } from '$lib/server/event-context';
+import * as invitations from '$lib/server/invitations';
 import * as members from '$lib/server/members';
 import * as programme from '$lib/server/programme';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,6 +33,7 @@ export const load = (async ({ params, locals, url, depends }) => {
 const MemberId = v.pipe(v.string(), v.uuid());
 const RoleForm = v.object({ member: MemberId, role: v.picklist(Constants.public.Enums.member_role) });
 const RemoveForm = v.object({ member: MemberId });
+const InviteForm = v.object({ member: MemberId });
 
 /** A refusal for one member's row: the page shows it beside that member. */
 function refusedFor(member: string, error: unknown) {
@@ -62,5 +64,29 @@ export const actions = {
 			return refusedFor(form.data.member, error);
 		}
 		return { member: form.data.member, done: 'removed' as const };
+	},
+
+	/** Invites one member, or sends again to one invited but not joined (the invitations page's mail). */
+	invite: async ({ request, params, locals, url }) => {
+		const event = await eventOf(locals, params.event);
+		const form = parseForm(await request.formData(), InviteForm);
+		if (!form.valid) return fail(400, { member: '', message: 'form.error.invalid' });
+		let result: invitations.SendResult;
+		try {
+			result = await invitations.sendTo(locals.supabase, event, [form.data.member], url.origin);
+		} catch (error) {
+			return refusedFor(form.data.member, error);
+		}
+		const refusal = result.refused[0];
+		if (refusal) {
+			const message =
+				refusal.reason === 'rateLimited' ? 'peopleInvitations.rateLimited' : 'peopleInvitations.sendFailed';
+			return fail(refusal.reason === 'rateLimited' ? 429 : 502, {
+				member: form.data.member,
+				message,
+				name: refusal.displayName
+			});
+		}
+		return { member: form.data.member, done: 'invited' as const };
 	}
 } satisfies Actions;
