@@ -276,3 +276,31 @@ describe('invitation links', () => {
 		).rejects.toMatchObject({ code: '42501' });
 	});
 });
+
+describe('member triggers per statement', () => {
+	it('audit each imported member and notify each person added, once per row', async () => {
+		const since = new Date();
+		await importRows(users.organiser, [
+			['audited.one@example.test', 'Audited One', null, null, null, 'delegate', null],
+			['audited.two@example.test', 'Audited Two', null, null, null, 'observer', null]
+		]);
+		await importRows(users.organiser, [
+			['audited.one@example.test', 'Audited One', null, null, null, 'rapporteur', null]
+		]);
+		const { rows: audit } = await testDb.db.query<{ action: string; actor: string; details: Record<string, unknown> }>(
+			`select a.action, a.actor, a.details from public.audit_log as a
+			  join public.members as m on m.id::text = a.object_id
+			  join auth.users as u on u.id = m.user_id
+			 where u.email like 'audited.%' and a.at >= $1 order by a.id`,
+			[since]
+		);
+		expect(audit.map((row) => row.action)).toEqual(['members.insert', 'members.insert', 'members.update']);
+		expect(new Set(audit.map((row) => row.actor))).toEqual(new Set([users.organiser]));
+		expect(audit[2]!.details).toEqual({ changes: { role: { old: 'delegate', new: 'rapporteur' } } });
+		const { rows: notices } = await testDb.db.query<{ n: number }>(
+			`select count(*)::int as n from public.notifications as n join auth.users as u on u.id = n.user_id
+			  where u.email like 'audited.%' and n.kind = 'member_added'`
+		);
+		expect(notices[0]!.n).toBe(2);
+	});
+});
