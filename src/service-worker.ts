@@ -6,7 +6,7 @@
 // Only those pages (and their __data.json, for client-side navigation) are kept,
 // network-first: online, the reader always gets the live page. Built assets are immutable,
 // so cache-first. A page not kept gets a small translated "not saved on this device" page
-// instead of the browser's error. Nothing else is touched: no POST, no sign-in, no collab,
+// instead of the browser's error; signing out forgets the saved pages. Nothing else is touched: no POST, no sign-in, no collab,
 // no Supabase REST or Realtime, no dev outbox. The page learns when it is shown a saved
 // copy (src/lib/connection), so it can say "offline — as of 10:42".
 import { version } from '$service-worker';
@@ -22,6 +22,7 @@ const NEVER = /^\/(auth|sign-in|sign-out|locale|collab|dev|rest|realtime|storage
 /** SvelteKit's data requests say which layouts to reload; the saved copy holds them all. */
 const INVALIDATED = 'x-sveltekit-invalidated';
 const SAVED_AT = 'x-accord-saved-at';
+const SIGN_OUT = '/sign-out';
 
 sw.addEventListener('install', () => void sw.skipWaiting());
 sw.addEventListener('activate', (event) => {
@@ -39,9 +40,12 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('fetch', (event) => {
 	const { request } = event;
-	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
+	// Venue laptops and phones are shared: saved pages show the signed-in person's name and
+	// their event's pages, so signing out forgets them (the request itself goes on as usual).
+	if (request.method === 'POST' && url.pathname === SIGN_OUT) return event.waitUntil(caches.delete(PAGES));
+	if (request.method !== 'GET') return;
 	if (url.pathname.startsWith('/_app/immutable/')) return event.respondWith(cacheFirst(request));
 	const readable = !NEVER.test(url.pathname) && READABLE_OFFLINE.test(url.pathname);
 	if (readable && url.pathname.endsWith('/__data.json') && isPlainDataRequest(url)) {

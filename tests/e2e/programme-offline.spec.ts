@@ -10,6 +10,8 @@ import { signInAs } from './sign-in-as';
 const EVENT = '/social-workforce-2018';
 const OPENING = '50000000-0000-4000-8000-000000001801';
 const ORGANISER = 'organiser@accord.test';
+const DELEGATE = 'delegate.ge.1@accord.test';
+const DELEGATE_NAME = 'Nino Beridze';
 const SCREENS = process.env.SCREENSHOT_DIR;
 
 test.use({ allowedConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/] });
@@ -130,5 +132,26 @@ test.describe('an organiser (Romanian)', () => {
 		await expect(needsConnection).toHaveCount(0);
 		await expect(create).toBeEnabled();
 		await expect(room).toHaveValue('Sala Ștefan cel Mare');
+	});
+});
+
+test.describe('a delegate on a shared laptop (English)', () => {
+	test.use({ locale: 'en-GB' });
+
+	test('signing out forgets the saved pages: offline, the next person sees none of them', async ({ page, context }) => {
+		await signInAs(page, DELEGATE, 'en', `${EVENT}/programme`);
+		await underServiceWorker(page);
+		await page.reload();
+		const name = page.getByRole('button', { name: t('en', 'auth.signOut') });
+		await expect(name).toBeVisible();
+
+		await name.click();
+		await expect(page.getByRole('link', { name: t('en', 'auth.signIn') })).toBeVisible();
+		await context.setOffline(true);
+		await page.goto(`${EVENT}/programme`).catch(() => undefined);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'connection.page.title'));
+		await expect(page.getByRole('heading', { level: 2 })).toHaveCount(0);
+		await expect(page.locator('body')).not.toContainText(DELEGATE_NAME);
+		await context.setOffline(false);
 	});
 });
