@@ -1,8 +1,8 @@
 // Inviting one member from their row in the members list, and the invitation link's
 // lifetime: the mail (in the member's language) lands on Accord's accept page with a
 // single-use token of its own, which still signs the person in once Auth's one-hour link
-// has expired, and offers the usual sign-in by email once spent.
-import { expect, t, test } from './fixtures';
+// has expired (and without JavaScript), and offers the usual sign-in by email once spent.
+import { BROWSER_LOCALE, expect, t, test } from './fixtures';
 import { signInAs } from './sign-in-as';
 import { client, EVENT_ID, SLUG } from './voting-helpers';
 
@@ -11,6 +11,7 @@ const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 const RUN = Date.now().toString(36);
 const SCREENS = process.env.SCREENSHOT_DIR ?? '/tmp/accord-screens/organiser-invite';
 const INVITEE = { name: `Олена Рядок ${RUN}`, email: `olena.row.${RUN}@example.org` };
+const NO_SCRIPT = { name: `Ioana Fără Script ${RUN}`, email: `ioana.noscript.${RUN}@example.org` };
 
 /** What Auth does with its link after the hour: back to the accept page with an error in the fragment. */
 const AUTH_EXPIRED =
@@ -25,7 +26,10 @@ test('an organiser invites one member from the row; the link outlives Auth and w
 	const organiserApi = await client(BASE_URL, ORGANISER);
 	const imported = await organiserApi.rpc('import_members', {
 		p_event_id: EVENT_ID,
-		p_rows: [[INVITEE.email, INVITEE.name, 'UA', null, null, 'delegate', 'ru']]
+		p_rows: [
+			[INVITEE.email, INVITEE.name, 'UA', null, null, 'delegate', 'ru'],
+			[NO_SCRIPT.email, NO_SCRIPT.name, 'MD', null, null, 'delegate', 'ro']
+		]
 	});
 	expect(imported.error).toBeNull();
 
@@ -82,4 +86,26 @@ test('an organiser invites one member from the row; the link outlives Auth and w
 	await expect(row.getByRole('button', { name: `${t('en', 'peopleInvitations.resend')} ${INVITEE.name}` })).toHaveCount(
 		0
 	);
+
+	// Without JavaScript the page offers a button that spends the invitation's token.
+	await page.goto(`/${SLUG}/organise/members?q=${encodeURIComponent(NO_SCRIPT.name)}`);
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: NO_SCRIPT.name })
+		.getByRole('button', { name: `${t('en', 'peopleInvitations.invite')} ${NO_SCRIPT.name}` })
+		.click();
+	await expect(page.getByRole('status').filter({ hasText: t('en', 'organiser.members.invitationSent') })).toBeVisible();
+	await page.goto('/dev/outbox');
+	const roMail = page.getByRole('listitem').filter({ hasText: NO_SCRIPT.email }).first();
+	await expect(roMail.getByRole('heading')).toHaveText('Invitație în Accord');
+	const roLanding = new URL(
+		(await roMail.getByRole('link', { name: t('en', 'outbox.openLink') }).getAttribute('href'))!
+	).searchParams.get('redirect_to')!;
+	const noScript = await browser.newContext({ javaScriptEnabled: false, locale: BROWSER_LOCALE.ro });
+	const noScriptPage = await noScript.newPage();
+	await noScriptPage.goto(roLanding);
+	await noScriptPage.getByRole('button', { name: t('ro', 'peopleInvitations.continue') }).click();
+	await expect(noScriptPage).toHaveURL(`/${SLUG}/programme`);
+	await expect(noScriptPage.getByText(NO_SCRIPT.name).first()).toBeVisible();
+	await noScript.close();
 });
