@@ -1,6 +1,6 @@
 // Every e2e test fails if the page logged an error or threw: a console error is a bug a
 // person would not see but would suffer from.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Messages } from '../../src/lib/i18n/merge-messages.ts';
 import { readMessages } from '../../src/lib/i18n/message-files.ts';
@@ -43,5 +43,13 @@ export const test = base.extend<{ consoleErrors: string[]; allowedConsoleErrors:
 		{ auto: true }
 	]
 });
+
+/**
+ * Waits until the page's code has taken over the server-rendered page (the root layout marks
+ * it): a click before that may land on markup that hydration then puts back as it was.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('accord:hydrated').length > 0);
+}
 
 export { expect };

@@ -2,7 +2,7 @@
 // and Russian vote and change their votes; the organiser's tally and the projector follow
 // without a reload; closing locks every ballot, and the outcome shown is round_tally's.
 import type { Page } from '@playwright/test';
-import { expect, t, test, type Locale } from './fixtures';
+import { expect, hydrated, t, test, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
 import { client, DELEGATES, SLUG } from './voting-helpers';
 
@@ -29,6 +29,7 @@ test('three delegates in three languages vote; tally and projector follow live; 
 	// The organiser creates and opens a round in the console.
 	await signInAs(page, 'organiser@accord.test', 'en');
 	await page.goto(`/${SLUG}/organise/rounds`);
+	await hydrated(page);
 	await page.getByText(t('en', 'voting.rounds.create'), { exact: true }).click();
 	const create = page.getByRole('form', { name: t('en', 'voting.rounds.create') });
 	await create.getByLabel(t('en', 'voting.rounds.titleIn.en')).fill('Plenary vote on the framework');
