@@ -3,13 +3,23 @@
 // Cold cache every time (a fresh browser context), headless Chromium, two links: the
 // loopback as it is, and "venue Wi-Fi" (1 Mbit/s each way, 300 ms round trip) through
 // the DevTools protocol. Figures, not tests: see bench/README.md.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Request } from '@playwright/test';
+import type { Browser, Request } from '@playwright/test';
 import { buildIfNeeded } from '../scripts/build-if-needed.ts';
+import {
+	VENUE_WIFI,
+	firstContentfulPaint,
+	jsGzipBytes,
+	kib,
+	launchChromium,
+	median,
+	node,
+	repoRoot,
+	startAccord,
+	startProcess,
+	stop
+} from './lib/browser-bench.ts';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 5);
 const EVENT = 'social-workforce-2018';
@@ -24,10 +34,6 @@ const PAGES: Record<string, string> = {
 const READ_ONLY = ['home', 'programme', 'indicators'];
 const TARGET_EAGER_JS_GZIP = 40 * 1024;
 const TARGET_FCP_THROTTLED_RATIO = 1.5;
-const VENUE_WIFI = { offline: false, latency: 300, downloadThroughput: 125_000, uploadThroughput: 125_000 };
-
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-const node = path.join(repoRoot, 'node_modules/.bin/node');
 
 interface Sample {
 	eagerJsGzipBytes: number;
@@ -54,36 +60,6 @@ function buildBaseline(): void {
 	if (run.status !== 0) throw new Error('building the bare SvelteKit baseline failed');
 }
 
-/** Starts a server process and resolves, with what it printed, once `ready` matches. */
-async function startProcess(
-	args: string[],
-	env: Record<string, string>,
-	ready: RegExp
-): Promise<{ child: ChildProcess; printed: string }> {
-	const child = spawn(node, args, {
-		cwd: repoRoot,
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	let output = '';
-	child.stdout!.setEncoding('utf8');
-	await new Promise<void>((resolve, reject) => {
-		child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
-		child.stdout!.on('data', (chunk: string) => {
-			output += chunk;
-			if (ready.test(output)) resolve();
-		});
-	});
-	child.stdout!.resume();
-	return { child, printed: output };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null) return;
-	child.kill('SIGTERM');
-	await once(child, 'exit');
-}
-
 async function measure(browser: Browser, url: string, throttled: boolean): Promise<Sample> {
 	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 	try {
@@ -106,27 +82,11 @@ async function measure(browser: Browser, url: string, throttled: boolean): Promi
 			return mark ? performance.timeOrigin + mark.startTime : Number.POSITIVE_INFINITY;
 		});
 		const { responseBodySize } = await response.request().sizes();
-		const fcpMs = await page.evaluate(
-			() =>
-				new Promise<number>((resolve) => {
-					const paint = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-					const now = paint();
-					if (now !== undefined) return resolve(now);
-					new PerformanceObserver(() => {
-						const later = paint();
-						if (later !== undefined) resolve(later);
-					}).observe({ type: 'paint', buffered: true });
-				})
-		);
+		const fcpMs = await firstContentfulPaint(page);
 		const scripts = await Promise.all(
 			requested.map(async (request) => {
-				const scriptResponse = await request.response();
-				if (!scriptResponse?.headers()['content-type']?.includes('javascript')) return undefined;
-				return {
-					eager: request.timing().startTime < hydratedAt,
-					// Transport-independent: what the script weighs gzipped, however it was sent.
-					gzipBytes: gzipSync(await scriptResponse.body(), { level: 9 }).length
-				};
+				const gzipBytes = await jsGzipBytes(await request.response());
+				return gzipBytes === undefined ? undefined : { eager: request.timing().startTime < hydratedAt, gzipBytes };
 			})
 		);
 		const eager = scripts.filter((script) => script?.eager);
@@ -144,12 +104,6 @@ async function measure(browser: Browser, url: string, throttled: boolean): Promi
 		await context.close();
 	}
 }
-
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function figuresFor(browser: Browser, url: string): Promise<Figures> {
 	const plain: Sample[] = [];
@@ -174,16 +128,7 @@ console.log('Building the app (if needed) and the bare SvelteKit baseline…');
 buildIfNeeded();
 buildBaseline();
 
-const { child: accord } = await startProcess(
-	['scripts/start.ts', '--no-build'],
-	{
-		PORT: String(ACCORD_PORT),
-		HOST: '127.0.0.1',
-		ACCORD_DATA_DIR: 'memory',
-		ORIGIN: `http://localhost:${ACCORD_PORT}`
-	},
-	/Accord is running at/
-);
+const accord = await startAccord(ACCORD_PORT);
 const { child: bare, printed } = await startProcess(
 	['bench/lib/bare-pages-server.ts', 'bench/pages-bare/build', '0'],
 	{},
@@ -193,10 +138,7 @@ const barePort = Number(/ready (\d+)/.exec(printed)![1]);
 
 let browser: Browser | undefined;
 try {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu']
-	});
+	browser = await launchChromium();
 	// Warm the servers (SSR code paths, database caches) so the first sample is not an outlier.
 	for (const pathname of Object.values(PAGES)) {
 		await measure(browser, `http://localhost:${ACCORD_PORT}${pathname}`, false);
@@ -208,7 +150,6 @@ try {
 		pages[name] = { ...figures, fcpThrottledRatio: +(figures.fcpThrottledMs / baseline.fcpThrottledMs).toFixed(2) };
 	}
 
-	const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 	console.log(`\nmedian of ${SAMPLES} cold loads; throttled = 1 Mbit/s, 300 ms RTT`);
 	console.log(
 		'page           eager JS (gzip)  scripts  deferred JS  HTML on wire  requests  FCP      FCP throttled  ratio'

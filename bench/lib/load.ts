@@ -43,8 +43,15 @@ function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8A
 	return encoding.toUint8Array(encoder);
 }
 
+/** Origin of updates a client received: its writer does not send them back. */
+const RECEIVED = Symbol('received');
+
 export class BenchClient {
 	readonly ws: WebSocket;
+	/** The document as first received (sync step 2), for a writer typing into existing text. */
+	readonly doc: Y.Doc | undefined;
+	/** Set to the writer on this connection to leave its own keystrokes' echo uncounted. */
+	ownClientId: number | undefined;
 	readonly synced: Promise<number>;
 	readonly closed: Promise<{ code: number; reason: string }>;
 	private readonly seen = new Map<number, number>();
@@ -53,8 +60,9 @@ export class BenchClient {
 	private readonly awarenessId = Math.floor(Math.random() * 2 ** 31);
 	private awarenessClock = 0;
 
-	constructor(url: string, token: string | null, tally: Tally, sendTimes: SendTimes) {
+	constructor(url: string, token: string | null, tally: Tally, sendTimes: SendTimes, doc?: Y.Doc) {
 		this.tally = tally;
+		this.doc = doc;
 		this.sendTimes = sendTimes;
 		const started = performance.now();
 		this.ws = new WebSocket(url, token ? ['accord-collab.v1', `bearer.${token}`] : [], { perMessageDeflate: false });
@@ -85,6 +93,10 @@ export class BenchClient {
 				this.ws.send(syncFrame(1, EMPTY_UPDATE));
 				return;
 			}
+			// Only the initial state: a writer types into its own paragraph, so later edits
+			// elsewhere do not move its cursor, and 50 docs applying every update would load
+			// the generator more than the server.
+			if (subType === 1 && this.doc) Y.applyUpdate(this.doc, payload, RECEIVED);
 			this.account(payload, subType === 2);
 			if (subType === 1) onSynced(performance.now() - started);
 		});
@@ -100,7 +112,7 @@ export class BenchClient {
 		const now = performance.now();
 		for (const [client, to] of Y.parseUpdateMeta(update).to) {
 			const times = this.sendTimes.get(client);
-			if (!times) continue;
+			if (!times || client === this.ownClientId) continue;
 			const from = this.seen.get(client) ?? 0;
 			if (to <= from) continue;
 			this.seen.set(client, to);
@@ -118,20 +130,33 @@ export class BenchClient {
 	}
 }
 
-/** A delegate typing: one character per keystroke, with a cursor update each time. */
+/**
+ * A delegate typing: one character per keystroke, with a cursor update each time. Types at
+ * the end of `text` (by default a Y.Text of its own; the draft benchmark passes a paragraph
+ * of the document its client received), which must carry no formatting there, so each
+ * keystroke is exactly one clock tick.
+ */
 export class BenchWriter {
 	readonly client: BenchClient;
-	readonly doc = new Y.Doc();
+	readonly doc: Y.Doc;
 	private readonly times: Float64Array;
-	private readonly text = this.doc.getText('body');
+	private readonly text: Y.Text;
 
-	constructor(client: BenchClient, sendTimes: SendTimes, maxKeystrokes: number) {
+	/** `text`: where to type, or a function making it (its changes are sent like keystrokes). */
+	constructor(
+		client: BenchClient,
+		sendTimes: SendTimes,
+		maxKeystrokes: number,
+		text?: Y.Text | ((doc: Y.Doc) => Y.Text)
+	) {
 		this.client = client;
+		this.doc = client.doc ?? new Y.Doc();
 		this.times = new Float64Array(maxKeystrokes + 2);
 		sendTimes.set(this.doc.clientID, this.times);
-		this.doc.on('update', (update: Uint8Array) => {
-			if (client.ws.readyState === WebSocket.OPEN) client.ws.send(syncFrame(2, update));
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== RECEIVED && client.ws.readyState === WebSocket.OPEN) client.ws.send(syncFrame(2, update));
 		});
+		this.text = typeof text === 'function' ? text(this.doc) : (text ?? this.doc.getText('body'));
 	}
 
 	get clientId(): number {

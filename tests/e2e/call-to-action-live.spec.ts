@@ -1,7 +1,7 @@
 // The Call to Action as several people have it open at once (DESIGN §5): who is here shows
 // everyone on the document whatever language they are editing, and the side-by-side view
 // follows the master text as others edit it, outdated flag included, without a reload.
-import { SLUG, newDocument, paragraph, readBlocks, translated, writeBlocks } from './call-to-action-helpers';
+import { SLUG, newDocument, paragraph, readBlocks, translated, writeBlocks } from '../support/call-to-action-scene.ts';
 import { BROWSER_LOCALE, expect, t, test } from './fixtures';
 import { signInAs } from './sign-in-as';
 

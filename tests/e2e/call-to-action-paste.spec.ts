@@ -4,7 +4,7 @@
 // stays usable. The paste is a real ClipboardEvent carrying a DataTransfer, dispatched on
 // the editor (headless Chromium's clipboard permissions are unreliable).
 import type { Locator, Page } from '@playwright/test';
-import { SLUG, newDocument, paragraph, writeBlocks } from './call-to-action-helpers';
+import { SLUG, newDocument, paragraph, writeBlocks } from '../support/call-to-action-scene.ts';
 import { BROWSER_LOCALE, expect, t, test } from './fixtures';
 import { signInAs } from './sign-in-as';
 

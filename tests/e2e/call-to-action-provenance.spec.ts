@@ -2,7 +2,7 @@
 // paragraph of the Call to Action it shaped. The paragraph shows where it came from (the
 // session, the recommendation, its endorsements) and the recommendation, on its session's
 // board, shows where it went — each a link to the other.
-import { EVENT_ID, SLUG, admin, newDocument, paragraph, writeBlocks } from './call-to-action-helpers';
+import { EVENT_ID, SLUG, admin, newDocument, paragraph, writeBlocks } from '../support/call-to-action-scene.ts';
 import { BROWSER_LOCALE, expect, t, test } from './fixtures';
 import { signInAs } from './sign-in-as';
 

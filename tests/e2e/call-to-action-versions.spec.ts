@@ -4,7 +4,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
-import { EVENT_ID, SLUG, admin, newDocument, paragraph, translated, writeBlocks } from './call-to-action-helpers';
+import {
+	EVENT_ID,
+	SLUG,
+	admin,
+	newDocument,
+	paragraph,
+	translated,
+	writeBlocks
+} from '../support/call-to-action-scene.ts';
 import { expect, t, test, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
 

@@ -19,7 +19,7 @@ import {
 	setDocumentStatus,
 	translated,
 	writeBlocks
-} from './call-to-action-helpers';
+} from '../support/call-to-action-scene.ts';
 import { BROWSER_LOCALE, expect, t, test } from './fixtures';
 import { signInAs } from './sign-in-as';
 

@@ -6,22 +6,12 @@ import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import type { Schema } from '@tiptap/pm/model';
+import { isAllowedHref } from '../domain/links.ts';
 
 /** The Yjs XmlFragment the editors bind to (TipTap's Collaboration default). */
 export const EDITOR_FIELD = 'default';
 
-/** Schemes a link may point to; anything else (javascript:, data:, vbscript:) is dropped. */
-export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
-
-/** Whether `href` is a link we keep: an allowed scheme, or a relative path on this site. */
-export function isAllowedHref(href: string): boolean {
-	// Browsers ignore tabs, newlines and leading control characters in a scheme ("java\tscript:").
-	// eslint-disable-next-line no-control-regex
-	const cleaned = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
-	if (!scheme) return /^(\/(?!\/)|#)/.test(cleaned);
-	return (ALLOWED_LINK_PROTOCOLS as readonly string[]).includes(scheme);
-}
+export { ALLOWED_LINK_PROTOCOLS, isAllowedHref } from '../domain/links.ts';
 
 /**
  * Headings (levels 2–3: the page owns level 1), paragraphs, bold, italic, bullet and

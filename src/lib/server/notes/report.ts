@@ -13,7 +13,7 @@ import {
 	type ParagraphChild
 } from 'docx';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { isAllowedHref } from '../../editor/extensions';
+import { isAllowedHref } from '../../domain/links';
 import { toMarkdown } from '../render/rich-text';
 import type { ReportRecommendation } from './index';
 import { notesText } from './session-language';

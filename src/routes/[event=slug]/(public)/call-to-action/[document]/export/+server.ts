@@ -8,7 +8,7 @@ import { get } from 'svelte/store';
 import { blocksOf, type Block, type PmNode } from '$lib/domain/cta/blocks';
 import { INTL_LOCALE } from '$lib/domain/format';
 import { localize } from '$lib/domain/translated';
-import { isAllowedHref } from '$lib/editor/extensions';
+import { isAllowedHref } from '$lib/domain/links';
 import { isLanguage, liveBlocks, versionOf, type Language } from '$lib/server/cta/call-to-action';
 import { toDocx } from '$lib/server/cta/export/docx';
 import { toMarkdownFile } from '$lib/server/cta/export/markdown';

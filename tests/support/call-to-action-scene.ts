@@ -1,18 +1,27 @@
-// Setting the scene for the Call to Action specs as the server would: a fresh document of
-// the seeded event (REST, service role) and its text written into the live Yjs documents
-// through the collab endpoint, in the encoding TipTap reads.
+// Setting the scene for the Call to Action as the server would: a fresh document of the
+// seeded event (REST, service role) and its text written into the live Yjs documents
+// through the collab endpoint, in the encoding TipTap reads. Shared by the e2e specs and
+// `npm run bench:draft`, so it depends on neither Playwright's runner nor the benchmark.
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createCollabConnection } from '../../src/lib/collab/collab-connection.ts';
 import { blocksOf, translationOf, type Block, type PmNode } from '../../src/lib/domain/cta/blocks.ts';
 import { TEXT_FIELD, fragmentJson, toYNode } from '../../src/lib/server/cta/yjs-blocks.ts';
-import { expect } from './fixtures';
-import { admin, serviceKey } from './clients';
+import { admin, serviceKey } from '../e2e/clients.ts';
 
 export { admin };
 
 export const EVENT_ID = 'e0000000-0000-4000-8000-000000002018';
 export const SLUG = 'social-workforce-2018';
+
+/** Resolves once `check` holds, polling; rejects with `what` after `timeoutMs`. */
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
 
 export async function newDocument(baseURL: string, title: string, status = 'drafting'): Promise<string> {
 	const db = await admin(baseURL);
@@ -46,9 +55,9 @@ export async function withText<T>(
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
 	});
 	try {
-		await expect.poll(() => connection.state.synced, { timeout: 15_000 }).toBe(true);
+		await until(() => connection.state.synced, `cta:${id}:${lang} to sync`);
 		const result = connection.doc.transact(() => fn(connection.doc.getXmlFragment(TEXT_FIELD)));
-		await expect.poll(() => connection.state.pendingChanges, { timeout: 15_000 }).toBe(false);
+		await until(() => !connection.state.pendingChanges, `cta:${id}:${lang} to be stored`);
 		return result;
 	} finally {
 		await connection.destroy();
