@@ -66,5 +66,3 @@ export async function openRound(
 }
 
 /** Serious and critical axe violations on the page (WCAG 2.2 AA and best practice). */
-
-export { seriousViolations as axeViolations } from './axe';
