@@ -1,22 +1,21 @@
 /**
- * Turns a burst of calls into as few runs of `run` as keep the result current: calls
- * within `delayMs` of the first make one run; calls while a run is in flight make exactly
- * one more run after it. A reload of page data per Realtime message would otherwise
- * queue a reload per row of a bulk change.
+ * Keeps a screen current without a run per message: the first call after a quiet spell
+ * runs at once (a lone vote shows on the tally in a round trip, not after a wait), later
+ * calls make at most one run per `delayMs`, and calls while a run is in flight make exactly
+ * one more run after it. A reload of page data per Realtime message would otherwise queue a
+ * reload per row of a bulk change, or re-read the tally for every vote of a plenary.
  */
 export function coalesce(run: () => Promise<unknown>, delayMs: number) {
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	let lastStart = -Infinity;
 	let running = false;
 	let again = false;
 	let stopped = false;
 
 	async function fire() {
 		timer = undefined;
-		if (running) {
-			again = true;
-			return;
-		}
 		running = true;
+		lastStart = Date.now();
 		try {
 			await run();
 		} finally {
@@ -34,7 +33,10 @@ export function coalesce(run: () => Promise<unknown>, delayMs: number) {
 			again = true;
 			return;
 		}
-		timer ??= setTimeout(() => void fire(), delayMs);
+		if (timer) return;
+		const wait = lastStart + delayMs - Date.now();
+		if (wait <= 0) void fire();
+		else timer = setTimeout(() => void fire(), wait);
 	}
 
 	function stop() {
