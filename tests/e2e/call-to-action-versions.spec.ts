@@ -13,7 +13,7 @@ import {
 	translated,
 	writeBlocks
 } from '../support/call-to-action-scene.ts';
-import { expect, t, test, type Locale } from './fixtures';
+import { expect, hydrated, t, test, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
 
 const MASTER = [
@@ -43,6 +43,8 @@ test('an organiser saves a version; the comparison with the live text marks inse
 	await writeBlocks(baseURL!, id, 'en', MASTER);
 	await signInAs(page, 'organiser@accord.test');
 	await page.goto(`/${SLUG}/call-to-action/${id}?lang=en`);
+	// Hydration puts a plain input back to its rendered value: type once the page's code is in.
+	await hydrated(page);
 	await page.getByLabel(t('en', 'cta.version.name')).fill('End of Day 2');
 	await page.getByRole('button', { name: t('en', 'cta.version.save') }).click();
 	await expect(page.getByText(t('en', 'cta.version.saved'))).toBeVisible();

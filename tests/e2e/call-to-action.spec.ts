@@ -21,7 +21,7 @@ import {
 	writeBlocks
 } from '../support/call-to-action-scene.ts';
 import { BROWSER_LOCALE, expect, t, test } from './fixtures';
-import { signInAs } from './sign-in-as';
+import { signInAs, signedIn } from './sign-in-as';
 
 const MASTER = [
 	{ type: 'heading', attrs: { id: 'b-head', level: 2 }, content: [{ type: 'text', text: 'Our commitments' }] },
@@ -159,13 +159,18 @@ test('in amendment mode a delegate proposes, another endorses, an organiser acce
 	await organiser.reload();
 	await expect(organiser.getByTestId('drift-ro')).toContainText(/1/);
 
-	// Once amendment mode is over, a new proposal is refused with a translated message.
-	await setDocumentStatus(baseURL!, id, 'frozen');
-	const second = proposer.getByRole('listitem').filter({ hasText: 'Our commitments' }).first();
+	// Once amendment mode is over, open pages stop offering amendments without a reload; a
+	// proposal sent from a page that could not know (no JavaScript, opened before) is refused
+	// with a translated message.
+	const late = await signedIn(browser, 'delegate.az.1@accord.test', { javaScriptEnabled: false, next: url });
+	const second = late.getByRole('listitem').filter({ hasText: 'Our commitments' }).first();
 	await second.getByText(t('en', 'cta.amend.propose')).first().click();
 	await second.getByLabel(t('en', 'cta.amend.text')).fill('Our shared commitments');
+	await setDocumentStatus(baseURL!, id, 'frozen');
+	await expect(proposer.getByText(t('en', 'cta.amend.propose'))).toHaveCount(0);
 	await second.getByRole('button', { name: t('en', 'cta.amend.submit') }).click();
-	await expect(proposer.getByRole('alert').filter({ hasText: t('en', 'error.data.notInAmendmentMode') })).toBeVisible();
+	await expect(late.getByRole('alert').filter({ hasText: t('en', 'error.data.notInAmendmentMode') })).toBeVisible();
+	await expect(late.getByLabel(t('en', 'cta.amend.unsent'))).toHaveValue('Our shared commitments');
 });
 
 test('an amendment whose paragraph left the text is not accepted: it stays proposed and the text is unchanged', async ({
