@@ -127,6 +127,13 @@ test.describe('an organiser (Romanian)', () => {
 		await expectAccessible(page);
 		await photograph(page, 'form-offline');
 
+		// Forms outside the shared parts are held back too: signing out offline does not
+		// pretend to work, nor end on an error page.
+		await page.getByRole('button', { name: t('ro', 'auth.signOut') }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('ro', 'sessions.newTitle'));
+		await expect(page.getByRole('button', { name: t('ro', 'auth.signOut') })).toBeVisible();
+		await expect(room).toHaveValue('Sala Ștefan cel Mare');
+
 		await context.setOffline(false);
 		await expect(offlineNotice(page, 'ro')).toHaveCount(0);
 		await expect(needsConnection).toHaveCount(0);

@@ -1,1 +1,2 @@
 export { connection, dataArrived, isNetworkFailure, reportFailedFetch, watchConnection } from './connection.svelte';
+export { holdWritesWhileOffline } from './hold-writes';

@@ -6,7 +6,7 @@ import type { RealtimeChannel, RealtimeClient } from '@supabase/realtime-js';
 import { invalidate } from '$app/navigation';
 import { page } from '$app/state';
 import type { BrowserSupabaseSettings } from '$lib/supabase/settings';
-import { reportFailedFetch } from '$lib/connection';
+import { connection, reportFailedFetch } from '$lib/connection';
 import { afterHydration } from './after-hydration';
 import { coalesce } from './coalesce';
 
@@ -77,7 +77,12 @@ export function live(
 		const wanted = JSON.parse(key) as LiveSource;
 		const topic = wanted.channel;
 		mounted += 1;
-		const reload = coalesce(() => invalidate(dependency).catch(() => undefined), options.coalesceMs ?? COALESCE_MS);
+		// Offline, a reload could only fail; the page reloads all its data when the connection
+		// is back (src/lib/connection), this change included.
+		const reload = coalesce(
+			() => (connection.online ? invalidate(dependency).catch(() => undefined) : Promise.resolve()),
+			options.coalesceMs ?? COALESCE_MS
+		);
 		let channel: RealtimeChannel | undefined;
 		let left = false;
 		let joinedBefore = false;
