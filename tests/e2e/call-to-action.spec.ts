@@ -6,9 +6,8 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { createClient } from '@supabase/supabase-js';
 import { MESSAGE_SYNC, COLLAB_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../../src/lib/collab/protocol.ts';
-import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
+import { personClient } from './clients';
 import {
 	EVENT_ID,
 	SLUG,
@@ -210,12 +209,7 @@ test('after freezing, a hand-crafted Yjs update on a delegate’s socket does no
 	const id = await newDocument(baseURL!, 'Frozen');
 	await writeBlocks(baseURL!, id, 'en', MASTER);
 	await setDocumentStatus(baseURL!, id, 'frozen');
-	const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
-	const supabase = createClient(baseURL!, anonKey, { auth: { persistSession: false } });
-	const { data } = await supabase.auth.signInWithPassword({
-		email: 'delegate.al.1@accord.test',
-		password: 'accord-demo'
-	});
+	const { data } = await (await personClient(baseURL!, 'delegate.al.1@accord.test')).auth.getSession();
 	const socket = new WebSocket(`${baseURL!.replace(/^http/, 'ws')}/collab/cta:${id}:en`, [
 		COLLAB_SUBPROTOCOL,
 		TOKEN_PROTOCOL_PREFIX + data.session!.access_token

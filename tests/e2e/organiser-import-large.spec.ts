@@ -3,8 +3,8 @@
 // so the seed event's members list and badge sheet stay the size the other specs expect.
 // No timing is asserted; the generous timeouts only let PGlite on a busy machine finish.
 import { expect, t, test } from './fixtures';
+import { personClient } from './clients';
 import { signInAs } from './sign-in-as';
-import { client } from './voting-helpers';
 
 const ORGANISER = 'organiser@accord.test';
 const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
@@ -21,7 +21,7 @@ function delegateList(): string {
 
 test('an organiser previews and imports a list of 10,000 delegates', async ({ page }) => {
 	test.setTimeout(420_000);
-	const organiserApi = await client(BASE_URL, ORGANISER);
+	const organiserApi = await personClient(BASE_URL, ORGANISER);
 	const { data: user } = await organiserApi.auth.getUser();
 	const slug = `large-import-${RUN}`;
 	const created = await organiserApi

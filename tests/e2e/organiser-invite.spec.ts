@@ -3,8 +3,9 @@
 // single-use token of its own, which still signs the person in once Auth's one-hour link
 // has expired (and without JavaScript), and offers the usual sign-in by email once spent.
 import { BROWSER_LOCALE, expect, t, test } from './fixtures';
+import { personClient } from './clients';
 import { signInAs } from './sign-in-as';
-import { client, EVENT_ID, SLUG } from './voting-helpers';
+import { EVENT_ID, SLUG } from './voting-helpers';
 
 const ORGANISER = 'organiser@accord.test';
 const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
@@ -23,7 +24,7 @@ test('an organiser invites one member from the row; the link outlives Auth and w
 }) => {
 	test.setTimeout(180_000);
 	// A new member who has never been invited, added the way an import adds them.
-	const organiserApi = await client(BASE_URL, ORGANISER);
+	const organiserApi = await personClient(BASE_URL, ORGANISER);
 	const imported = await organiserApi.rpc('import_members', {
 		p_event_id: EVENT_ID,
 		p_rows: [

@@ -4,9 +4,8 @@
 // merging duplicates; an organiser hiding an abusive item; refused input; axe and
 // screenshots in English, Romanian and Russian.
 import AxeBuilder from '@axe-core/playwright';
-import { createClient } from '@supabase/supabase-js';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { apiKeys, DEFAULT_JWT_SECRET } from '../../supabase/local/jwt.ts';
+import { personClient } from './clients';
 import { BROWSER_LOCALE, LOCALES, expect, t, test, type Locale } from './fixtures';
 import { signInAs } from './sign-in-as';
 
@@ -242,9 +241,7 @@ test('an organiser hides an abusive item with a reason: gone for others, kept in
 	const id = (await hidden.getAttribute('id'))!.replace('recommendation-', '');
 
 	// The audit log keeps who hid it and why, read as the organiser through the API.
-	const { anonKey } = await apiKeys(process.env.SUPABASE_JWT_SECRET || DEFAULT_JWT_SECRET);
-	const supabase = createClient(baseURL!, anonKey, { auth: { persistSession: false } });
-	await supabase.auth.signInWithPassword({ email: ORGANISER, password: 'accord-demo' });
+	const supabase = await personClient(baseURL!, ORGANISER);
 	const { data: entries } = await supabase
 		.from('audit_log')
 		.select('action, actor, details')

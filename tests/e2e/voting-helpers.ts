@@ -15,8 +15,6 @@ export const DELEGATES: Record<Locale, string> = {
 	ru: 'delegate.by.1@accord.test'
 };
 
-export { personClient as client } from './clients';
-
 export async function signedIn(
 	browser: Browser,
 	locale: Locale,

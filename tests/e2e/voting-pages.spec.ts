@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { BROWSER_LOCALE, LOCALES, expect, t, test, type Locale } from './fixtures';
+import { personClient } from './clients';
 import { signInAs } from './sign-in-as';
 import { seriousViolations } from './axe';
-import { client, openRound, SLUG } from './voting-helpers';
+import { openRound, SLUG } from './voting-helpers';
 
 const ORGANISER = 'organiser@accord.test';
 // a delegate no other spec signs in or switches the language of
@@ -62,7 +63,7 @@ test('ballot, tally, projector, indicators, rounds and audit pass axe in every l
 }, testInfo) => {
 	// three languages × six pages with axe; minutes on a busy shared machine
 	test.setTimeout(300_000);
-	const round = await openRound(await client(baseURL!, ORGANISER), { allowBlock: true, visibility: 'live' });
+	const round = await openRound(await personClient(baseURL!, ORGANISER), { allowBlock: true, visibility: 'live' });
 	const organiser = await signedIn(browser, ORGANISER, 1280);
 	const delegate = await signedIn(browser, DELEGATE, 390);
 	try {
@@ -110,7 +111,7 @@ test('ballot, tally, projector, indicators, rounds and audit pass axe in every l
 });
 
 test('a vote after close is refused with a translated message on the ballot', async ({ browser, baseURL }) => {
-	const organiserApi = await client(baseURL!, ORGANISER);
+	const organiserApi = await personClient(baseURL!, ORGANISER);
 	const round = await openRound(organiserApi);
 	// without JavaScript, so the ballot cannot lock itself when the round closes
 	await signedIn(browser, DELEGATE, 390);
@@ -133,7 +134,7 @@ test('a block without a reason is refused with a translated error, keeping the c
 	browser,
 	baseURL
 }) => {
-	const round = await openRound(await client(baseURL!, ORGANISER), { allowBlock: true });
+	const round = await openRound(await personClient(baseURL!, ORGANISER), { allowBlock: true });
 	const delegate = await signedIn(browser, DELEGATE, 390);
 	try {
 		await useLanguage(delegate, 'ru', baseURL!);

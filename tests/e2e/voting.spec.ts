@@ -3,8 +3,9 @@
 // without a reload; closing locks every ballot, and the outcome shown is round_tally's.
 import type { Page } from '@playwright/test';
 import { expect, hydrated, t, test, type Locale } from './fixtures';
+import { personClient } from './clients';
 import { signInAs } from './sign-in-as';
-import { client, DELEGATES, SLUG } from './voting-helpers';
+import { DELEGATES, SLUG } from './voting-helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -92,7 +93,7 @@ test('three delegates in three languages vote; tally and projector follow live; 
 	}
 
 	// The outcome on the organiser's page and the projector is round_tally's.
-	const organiser = await client(baseURL!, 'organiser@accord.test');
+	const organiser = await personClient(baseURL!, 'organiser@accord.test');
 	const { data: tally, error } = await organiser.rpc('round_tally', { round_id: roundId });
 	if (error) throw error;
 	expect(tally).toHaveLength(2);
